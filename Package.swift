@@ -1,0 +1,41 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+// Settings every Swift target of this package shares.
+let swiftSettings: [SwiftSetting] = [
+    // SE-0335: spell existential types `any P`, so the cost of an existential is visible.
+    .enableUpcomingFeature("ExistentialAny"),
+    // SE-0409: imports are internal unless marked public, so no dependency leaks into our API.
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    // SE-0444: a file sees only the members of modules it imports itself.
+    .enableUpcomingFeature("MemberImportVisibility"),
+    // SE-0458: every use of an unsafe construct (C calls, raw pointers) must be marked `unsafe`.
+    .strictMemorySafety(),
+]
+
+let package = Package(
+    name: "swift-jwt-claims",
+    products: [
+        .library(name: "JWTClaims", targets: ["JWTClaims"])
+    ],
+    targets: [
+        // The system's OpenSSL 3 (libcrypto). Only Sources/JWTClaims/Signing/OpenSSL/ may import it (CI checks).
+        .systemLibrary(
+            name: "COpenSSL",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]
+        ),
+        .target(
+            name: "JWTClaims",
+            dependencies: ["COpenSSL"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "JWTClaimsTests",
+            dependencies: ["JWTClaims"],
+            resources: [.copy("Resources")],
+            swiftSettings: swiftSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

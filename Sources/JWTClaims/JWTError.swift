@@ -1,0 +1,171 @@
+/// The one error type that swift-jwt-claims throws.
+///
+/// Every failure of the library, whatever layer it comes from, is a `JWTError`. Its ``code`` says what kind of
+/// failure it is and is stable: switch on it, compare it, log it. Its ``reason`` says, for a person, exactly what was
+/// wrong (which byte at which offset, which claim, which header) and may change wording between releases.
+///
+/// Two errors are equal when their codes are equal; the reason, offset and source location are diagnostics only.
+///
+/// ```swift
+/// do {
+///     let claims = try verifier.verify(token, now: .now)
+/// } catch let error where error.code == .expired {
+///     // ask the client to refresh
+/// }
+/// ```
+public struct JWTError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// What kind of failure a ``JWTError`` reports.
+    ///
+    /// Codes are static constants rather than enum cases so that new codes can be added without breaking code
+    /// that switches over them.
+    public struct Code: Hashable, Sendable, CustomStringConvertible {
+        private enum Backing: String, Hashable, Sendable {
+            case invalidBase64URL
+            case invalidJSON
+            case duplicateMember
+            case limitExceeded
+            case invalidKey
+            case unsupportedKey
+            case invalidSignatureEncoding
+            case invalidSignature
+            case cryptographicFailure
+            case malformedToken
+            case invalidHeader
+            case unsupportedAlgorithm
+            case unknownKeyID
+            case ambiguousKey
+            case unsupportedCriticalHeader
+            case invalidClaims
+            case invalidClaimValue
+            case expired
+            case notYetValid
+            case issuedInFuture
+            case wrongIssuer
+            case wrongAudience
+            case wrongType
+            case missingClaim
+            case protectedClaim
+            case conflictingClaim
+            case invalidClaimName
+            case typeMismatch
+            case augmentationFailed
+        }
+
+        private let backing: Backing
+
+        private init(_ backing: Backing) {
+            self.backing = backing
+        }
+
+        /// Text that is not canonical, unpadded Base64URL (RFC 4648 section 5): a byte outside the alphabet,
+        /// padding, an impossible length, or non-zero unused bits.
+        public static let invalidBase64URL = Code(.invalidBase64URL)
+        /// Bytes that are not strict RFC 8259 JSON (including invalid UTF-8 and lone surrogates).
+        public static let invalidJSON = Code(.invalidJSON)
+        /// A JSON object that names the same member twice. RFC 7515 section 5.2 allows rejecting it; we do.
+        public static let duplicateMember = Code(.duplicateMember)
+        /// An input over a configured bound: size, nesting depth, member count, number length, key count.
+        public static let limitExceeded = Code(.limitExceeded)
+        /// Key material that cannot be a valid key: bad encoding, a point not on the curve, a private scalar that
+        /// does not match its public point.
+        public static let invalidKey = Code(.invalidKey)
+        /// A well-formed key of a kind this library does not use: another key type, curve or intended use.
+        public static let unsupportedKey = Code(.unsupportedKey)
+        /// A signature that is not exactly 64 bytes of raw R||S (RFC 7518 section 3.4), for example DER.
+        public static let invalidSignatureEncoding = Code(.invalidSignatureEncoding)
+        /// A signature that does not verify with the selected key.
+        public static let invalidSignature = Code(.invalidSignature)
+        /// The cryptographic backend failed for a reason that is not the caller's input.
+        public static let cryptographicFailure = Code(.cryptographicFailure)
+        /// Token text that is not a compact JWS of three non-empty Base64URL segments.
+        public static let malformedToken = Code(.malformedToken)
+        /// A JOSE header that is not a JSON object or has a member of the wrong type.
+        public static let invalidHeader = Code(.invalidHeader)
+        /// A header `alg` other than exactly `ES256` (including `none`).
+        public static let unsupportedAlgorithm = Code(.unsupportedAlgorithm)
+        /// A `kid` that names no configured key. Never answered by falling back to another key.
+        public static let unknownKeyID = Code(.unknownKeyID)
+        /// A token without `kid` while several keys are configured, so no key can be chosen safely.
+        public static let ambiguousKey = Code(.ambiguousKey)
+        /// A `crit` header that lists an extension this library does not understand (RFC 7515 section 4.1.11).
+        public static let unsupportedCriticalHeader = Code(.unsupportedCriticalHeader)
+        /// A payload that is not a JSON object of claims.
+        public static let invalidClaims = Code(.invalidClaims)
+        /// A claim whose value has the wrong JSON type or range, such as a string `exp`.
+        public static let invalidClaimValue = Code(.invalidClaimValue)
+        /// The token's `exp` lies before the validation time, beyond the leeway.
+        public static let expired = Code(.expired)
+        /// The token's `nbf` lies after the validation time, beyond the leeway.
+        public static let notYetValid = Code(.notYetValid)
+        /// The token's `iat` lies after the validation time, beyond the leeway.
+        public static let issuedInFuture = Code(.issuedInFuture)
+        /// The token's `iss` is not one of the expected issuers.
+        public static let wrongIssuer = Code(.wrongIssuer)
+        /// The token's `aud` names none of the expected audiences.
+        public static let wrongAudience = Code(.wrongAudience)
+        /// The token's `typ` header is not the expected one.
+        public static let wrongType = Code(.wrongType)
+        /// A claim that validation requires is absent.
+        public static let missingClaim = Code(.missingClaim)
+        /// Custom attributes that name a protected claim (by default the registered and OIDC claims).
+        public static let protectedClaim = Code(.protectedClaim)
+        /// Custom attributes that name an existing claim while the policy forbids replacing it.
+        public static let conflictingClaim = Code(.conflictingClaim)
+        /// A claim name the policy refuses: empty, too long, or otherwise not allowed.
+        public static let invalidClaimName = Code(.invalidClaimName)
+        /// A JSON value that does not have the shape a `Decodable` type or typed accessor expects.
+        public static let typeMismatch = Code(.typeMismatch)
+        /// A user-supplied augmentation step threw; the original error is kept as ``JWTError/underlyingError``.
+        public static let augmentationFailed = Code(.augmentationFailed)
+
+        /// The code's stable name, such as `expired`.
+        public var description: String { backing.rawValue }
+    }
+
+    /// What kind of failure this is.
+    public let code: Code
+    /// A human-readable explanation naming the byte, offset, claim or header involved.
+    public let reason: String
+    /// The byte offset in the input at which the problem was found, when the input was parsed.
+    public let offset: Int?
+    /// The error thrown by user code, for ``Code/augmentationFailed``.
+    public let underlyingError: (any Error & Sendable)?
+    private let fileID: String
+    private let line: UInt
+
+    init(
+        code: Code,
+        reason: String,
+        offset: Int? = nil,
+        underlyingError: (any Error & Sendable)? = nil,
+        fileID: String = #fileID,
+        line: UInt = #line
+    ) {
+        self.code = code
+        self.reason = reason
+        self.offset = offset
+        self.underlyingError = underlyingError
+        self.fileID = fileID
+        self.line = line
+    }
+
+    /// The code and reason, such as `expired: the token expired at 1599181203 (now 1599181300, leeway 0)`.
+    public var description: String {
+        "\(code): \(reason)"
+    }
+
+    /// Where in this library the error was raised (`file:line`), for bug reports.
+    public var sourceLocation: String {
+        "\(fileID):\(line)"
+    }
+
+    /// Compares codes only: the reason and location are diagnostics.
+    public static func == (lhs: JWTError, rhs: JWTError) -> Bool {
+        lhs.code == rhs.code
+    }
+
+    /// Hashes the code only, consistent with `==`.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(code)
+    }
+}
