@@ -5,7 +5,9 @@ import Testing
 enum Vectors {
     /// The bytes of `Resources/<path>`.
     static func data(_ path: String) throws -> Data {
-        let url = try #require(Bundle.module.resourceURL).appendingPathComponent("Resources").appendingPathComponent(path)
+        let url = try #require(Bundle.module.resourceURL).appendingPathComponent("Resources").appendingPathComponent(
+            path
+        )
         return try Data(contentsOf: url)
     }
 
@@ -16,7 +18,9 @@ enum Vectors {
 
     /// The names of the files in `Resources/<folder>`, sorted.
     static func fileNames(in folder: String) throws -> [String] {
-        let url = try #require(Bundle.module.resourceURL).appendingPathComponent("Resources").appendingPathComponent(folder)
+        let url = try #require(Bundle.module.resourceURL).appendingPathComponent("Resources").appendingPathComponent(
+            folder
+        )
         return try FileManager.default.contentsOfDirectory(atPath: url.path).sorted()
     }
 
