@@ -61,7 +61,7 @@ public enum Base64URL {
     public static func decode(_ text: String) throws(JWTError) -> [UInt8] {
         // `withUTF8` reads a native string in place; it needs a mutable copy only to make a bridged one contiguous.
         var text = text
-        return try text.withUTF8 { unsafe decodeResult(UnsafeRawBufferPointer($0), startOffset: 0) }.get()
+        return try finish(text.withUTF8 { unsafe decodeResult(UnsafeRawBufferPointer($0)) })
     }
 
     /// Decodes canonical, unpadded Base64URL text from part of a larger string, such as one segment of a token.
@@ -72,7 +72,7 @@ public enum Base64URL {
     ///   counted from the start of the substring (not of the string it is part of). See ``Base64URL`` for the rules.
     public static func decode(_ text: Substring) throws(JWTError) -> [UInt8] {
         var text = text
-        return try text.withUTF8 { unsafe decodeResult(UnsafeRawBufferPointer($0), startOffset: 0) }.get()
+        return try finish(text.withUTF8 { unsafe decodeResult(UnsafeRawBufferPointer($0)) })
     }
 
     /// Decodes canonical, unpadded Base64URL text given as its UTF-8 (ASCII) bytes.
@@ -84,13 +84,10 @@ public enum Base64URL {
     ///   counted in bytes from the start of `utf8` (also for a slice that does not start at index 0). See
     ///   ``Base64URL`` for the rules.
     public static func decode(_ utf8: some Collection<UInt8>) throws(JWTError) -> [UInt8] {
-        let inPlace = utf8.withContiguousStorageIfAvailable {
-            unsafe decodeResult(UnsafeRawBufferPointer($0), startOffset: 0)
+        if let inPlace = utf8.withContiguousStorageIfAvailable({ unsafe decodeResult(UnsafeRawBufferPointer($0)) }) {
+            return try finish(inPlace)
         }
-        if let inPlace {
-            return try inPlace.get()
-        }
-        return try unsafe Array(utf8).withUnsafeBytes { unsafe decodeResult($0, startOffset: 0) }.get()
+        return try finish(unsafe Array(utf8).withUnsafeBytes { unsafe decodeResult($0) })
     }
 }
 
