@@ -63,9 +63,7 @@ extension Base64URL {
     private static func decode(
         _ input: UnsafeRawBufferPointer,
         into output: UnsafeMutableRawBufferPointer
-    )
-        -> DecodingFailure?
-    {
+    ) -> DecodingFailure? {
         let count = input.count
         let blockEnd = count & ~3
         var inputOffset = 0
@@ -150,9 +148,7 @@ extension Base64URL {
         in input: UnsafeRawBufferPointer,
         from start: Int,
         count: Int
-    )
-        -> DecodingFailure
-    {
+    ) -> DecodingFailure {
         // If none of the first count - 1 bytes is outside the alphabet, the last one is.
         var offset = start
         while offset < start + count - 1 {
