@@ -14,10 +14,11 @@ struct CodeUnitString: Hashable {
 
     /// Whether two strings have the same UTF-8 code units.
     static func equal(_ lhs: String, _ rhs: String) -> Bool {
-        let left = lhs.utf8
-        let right = rhs.utf8
-        guard left.count == right.count else { return false }
-        return left.elementsEqual(right)
+        guard lhs.utf8.count == rhs.utf8.count else { return false }
+        // Equal code units imply canonical equivalence, so `!=` settles most pairs on String's fast paths (a
+        // word compare for small ASCII strings); only canonically equal strings need the byte-by-byte check.
+        guard lhs == rhs else { return false }
+        return lhs.utf8.elementsEqual(rhs.utf8)
     }
 
     /// Feeds the UTF-8 code units of `string` to `hasher`.

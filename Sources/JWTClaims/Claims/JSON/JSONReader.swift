@@ -3,8 +3,8 @@
 /// It reads one contiguous buffer with an index, recursing once per nesting level (bounded by the depth limit),
 /// so time is linear in the input and stack use is bounded. Strings without escapes are created straight from the
 /// buffer (Swift keeps strings of up to 15 UTF-8 bytes inline, without allocating); escaped strings are unescaped
-/// into one reused scratch buffer. Elements and members are collected on shared stacks and copied out once per
-/// container, so each container costs one exactly-sized allocation.
+/// into one reused scratch buffer. Each container is collected straight into its own array, reserved up front
+/// (16 members, 8 elements) so that the containers of a typical token need no regrowth.
 ///
 /// Every rejection is a `JWTError` whose reason names the problem and whose offset is the byte where it was found.
 ///
@@ -20,10 +20,8 @@ struct JSONReader {
     private var offset = 0
     /// Unescaped bytes of the string being read, reused across strings.
     private var scratch: [UInt8] = []
-    /// Members of the objects being read, innermost last.
-    private var memberStack: [JSONObject.Element] = []
-    /// Elements of the arrays being read, innermost last.
-    private var elementStack: [JSONValue] = []
+    /// A cheap summary of the last string read (its UTF-8 length, first and last byte), for duplicate checks.
+    private var lastStringFingerprint: UInt64 = 0
 
     private init(bytes: UnsafeBufferPointer<UInt8>, options: JSONParsingOptions) {
         unsafe self.bytes = bytes
@@ -153,23 +151,23 @@ struct JSONReader {
             offset += 1
             return []
         }
-        let base = elementStack.count
+        var elements: [JSONValue] = []
+        elements.reserveCapacity(8)
         while true {
-            guard elementStack.count - base < options.maximumContainerCount else {
+            guard elements.count < options.maximumContainerCount else {
                 throw .jsonLimitExceeded(
                     "array with more than \(options.maximumContainerCount) elements",
                     at: offset
                 )
             }
-            let element = try parseValue(depth: depth)
-            elementStack.append(element)
+            elements.append(try parseValue(depth: depth))
             skipWhitespace()
             guard let next = byte(at: offset) else {
                 throw .invalidJSON("unexpected end of input, expected ',' or ']' after an array element", at: offset)
             }
             offset += 1
             if next == UInt8(ascii: "]") {
-                break
+                return elements
             }
             guard next == UInt8(ascii: ",") else {
                 offset -= 1
@@ -180,9 +178,6 @@ struct JSONReader {
             }
             skipWhitespace()
         }
-        let elements = Array(elementStack[base...])
-        elementStack.removeSubrange(base...)
-        return elements
     }
 
     private mutating func parseObject(depth: Int) throws(JWTError) -> JSONObject {
@@ -193,8 +188,10 @@ struct JSONReader {
             offset += 1
             return JSONObject()
         }
-        let base = memberStack.count
+        var members: [JSONObject.Element] = []
+        members.reserveCapacity(JSONObject.indexThreshold)
         var positionsByName: [CodeUnitString: Int]?
+        var nameFilter: UInt64 = 0
         while true {
             guard let quote = byte(at: offset) else {
                 throw .invalidJSON("unexpected end of input, expected '\"' to begin a member name", at: offset)
@@ -203,15 +200,21 @@ struct JSONReader {
                 throw .invalidJSON("expected '\"' to begin a member name, found \(Self.describe(quote))", at: offset)
             }
             let nameOffset = offset
-            let count = memberStack.count - base
-            guard count < options.maximumContainerCount else {
+            guard members.count < options.maximumContainerCount else {
                 throw .jsonLimitExceeded(
                     "object with more than \(options.maximumContainerCount) members",
                     at: nameOffset
                 )
             }
             let name = try parseString()
-            try checkUnique(name, at: nameOffset, base: base, index: &positionsByName)
+            try Self.checkUnique(
+                name,
+                fingerprint: lastStringFingerprint,
+                at: nameOffset,
+                among: members,
+                filter: &nameFilter,
+                index: &positionsByName
+            )
 
             skipWhitespace()
             guard let colon = byte(at: offset) else {
@@ -223,7 +226,7 @@ struct JSONReader {
             offset += 1
             skipWhitespace()
             let value = try parseValue(depth: depth)
-            memberStack.append((name: name, value: value))
+            members.append((name: name, value: value))
 
             skipWhitespace()
             guard let next = byte(at: offset) else {
@@ -231,7 +234,7 @@ struct JSONReader {
             }
             offset += 1
             if next == UInt8(ascii: "}") {
-                break
+                return JSONObject(uniqueMembers: members, positionsByName: positionsByName)
             }
             guard next == UInt8(ascii: ",") else {
                 offset -= 1
@@ -242,35 +245,39 @@ struct JSONReader {
             }
             skipWhitespace()
         }
-        let members = Array(memberStack[base...])
-        memberStack.removeSubrange(base...)
-        return JSONObject(uniqueMembers: members, positionsByName: positionsByName)
     }
 
     /// Rejects a member name already used in the object being read: a scan for small objects, a hash index
     /// (built once the object passes `JSONObject.indexThreshold` members and handed to the object) beyond.
-    private func checkUnique(
+    /// Rejects a member name already used in the object being read. Up to `JSONObject.indexThreshold` members, a
+    /// 64-bit filter of (length, first byte, last byte) rules out most names at once and the rest are scanned;
+    /// beyond, a hash index is built once and handed on to the object, so the whole check stays linear.
+    private static func checkUnique(
         _ name: String,
+        fingerprint: UInt64,
         at nameOffset: Int,
-        base: Int,
+        among members: [JSONObject.Element],
+        filter: inout UInt64,
         index: inout [CodeUnitString: Int]?
     ) throws(JWTError) {
-        let count = memberStack.count - base
-        if count < JSONObject.indexThreshold {
-            for position in base..<memberStack.count where CodeUnitString.equal(memberStack[position].name, name) {
+        if members.count < JSONObject.indexThreshold {
+            let bit: UInt64 = 1 << (fingerprint & 63)
+            defer { filter |= bit }
+            guard filter & bit != 0 else { return }
+            for member in members where CodeUnitString.equal(member.name, name) {
                 throw .duplicateMember(name, at: nameOffset)
             }
             return
         }
         if index == nil {
             var built: [CodeUnitString: Int] = [:]
-            built.reserveCapacity(count * 2)
-            for position in base..<memberStack.count {
-                built[CodeUnitString(memberStack[position].name)] = position - base
+            built.reserveCapacity(members.count * 2)
+            for (position, member) in members.enumerated() {
+                built[CodeUnitString(member.name)] = position
             }
             index = built
         }
-        if index?.updateValue(count, forKey: CodeUnitString(name)) != nil {
+        if index?.updateValue(members.count, forKey: CodeUnitString(name)) != nil {
             throw .duplicateMember(name, at: nameOffset)
         }
     }
@@ -365,6 +372,11 @@ struct JSONReader {
             case UInt8(ascii: "\""):
                 try checkStringLength(position - start, open: open)
                 offset = position + 1
+                lastStringFingerprint = Self.fingerprint(
+                    length: position - start,
+                    first: self.byte(at: start),
+                    last: self.byte(at: position - 1)
+                )
                 return text(from: start, to: position)
             case UInt8(ascii: "\\"):
                 return try parseEscapedString(open: open, firstEscape: position)
@@ -391,6 +403,11 @@ struct JSONReader {
             case UInt8(ascii: "\""):
                 try checkStringLength(scratch.count, open: open)
                 offset = position + 1
+                lastStringFingerprint = Self.fingerprint(
+                    length: scratch.count,
+                    first: scratch.first,
+                    last: scratch.last
+                )
                 return String(decoding: scratch, as: UTF8.self)
             case UInt8(ascii: "\\"):
                 position = try unescape(at: position)
@@ -410,6 +427,13 @@ struct JSONReader {
             try checkStringLength(scratch.count, open: open)
         }
         throw unterminatedString(open: open, at: position)
+    }
+
+    /// Mixes a string's UTF-8 length, first and last byte; equal strings always have equal fingerprints.
+    @inline(__always)
+    private static func fingerprint(length: Int, first: UInt8?, last: UInt8?) -> UInt64 {
+        let mixed = UInt64(truncatingIfNeeded: length) &* 961 &+ UInt64(first ?? 0) &* 31 &+ UInt64(last ?? 0)
+        return mixed ^ (mixed >> 6)
     }
 
     /// Appends the character that the escape sequence at `start` (a backslash) stands for; returns where the
@@ -572,13 +596,15 @@ struct JSONReader {
         return start + length
     }
 
+    @inline(__always)
     private func checkStringLength(_ length: Int, open: Int) throws(JWTError) {
         guard length <= options.maximumStringLength else {
-            throw .jsonLimitExceeded(
-                "string longer than the limit of \(options.maximumStringLength) bytes",
-                at: open
-            )
+            throw stringTooLong(open: open)
         }
+    }
+
+    private func stringTooLong(open: Int) -> JWTError {
+        .jsonLimitExceeded("string longer than the limit of \(options.maximumStringLength) bytes", at: open)
     }
 
     private func invalidUTF8(_ problem: String, at position: Int) -> JWTError {
