@@ -166,11 +166,31 @@ extension FixedWidthInteger {
     /// `300` (for `Int8`) do not fit. Never rounds and never goes through `Double`.
     fileprivate static func exactInteger(from json: JSONValue) -> Self? {
         guard let number = json.numberValue else { return nil }
+        if let plain = plainIntegerValue(of: number.text) {
+            return Self(exactly: plain)
+        }
         if isSigned {
             return number.int64Value.flatMap(Self.init(exactly:))
         }
         return number.uint64Value.flatMap(Self.init(exactly:))
     }
+}
+
+/// The value of plain integer text of at most 18 digits (`-?[0-9]{1,18}`), which cannot overflow `Int64`; `nil`
+/// for any other text, which takes the general exact path. Most integer claims (`exp`, `iat`) are plain.
+private func plainIntegerValue(of text: String) -> Int64? {
+    var digits = Substring(text).utf8
+    let isNegative = digits.first == UInt8(ascii: "-")
+    if isNegative {
+        digits = digits.dropFirst()
+    }
+    guard !digits.isEmpty, digits.count <= 18 else { return nil }
+    var value: Int64 = 0
+    for byte in digits {
+        guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+        value = value * 10 + Int64(byte - UInt8(ascii: "0"))
+    }
+    return isNegative ? -value : value
 }
 
 extension JSONNumber {

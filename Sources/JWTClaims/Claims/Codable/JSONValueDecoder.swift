@@ -14,6 +14,8 @@ final class JSONValueDecoder: Decoder {
     /// Where `value` sits in the document.
     let path: CodingPath
     let userInfo: [CodingUserInfoKey: Any]
+    /// Where the keyed container of this decoder expects the next member; only a hint for the look-up.
+    var memberPositionHint = 0
 
     init(value: JSONValue, path: CodingPath, userInfo: [CodingUserInfoKey: Any]) {
         self.value = value

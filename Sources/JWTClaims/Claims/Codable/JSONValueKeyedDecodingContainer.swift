@@ -80,7 +80,7 @@ struct JSONValueKeyedDecodingContainer<Key: CodingKey>: KeyedDecodingContainerPr
     }
 
     func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws(JWTError) -> T? {
-        guard let value = object[key.stringValue], !value.isNull else { return nil }
+        guard let value = lookUp(key.stringValue), !value.isNull else { return nil }
         return try JSONValueDecoder.decode(type, from: value, at: { decoder.path.appending(key) }, userInfo: userInfo)
     }
 
@@ -97,19 +97,32 @@ struct JSONValueKeyedDecodingContainer<Key: CodingKey>: KeyedDecodingContainerPr
 
     /// A decoder for the `super` member; like Foundation's, it reads `null` when there is no such member.
     func superDecoder() -> any Decoder {
-        childDecoder(JSONCodingKey.superKey, value: object[JSONCodingKey.superKey.stringValue] ?? .null)
+        childDecoder(JSONCodingKey.superKey, value: lookUp(JSONCodingKey.superKey.stringValue) ?? .null)
     }
 
     /// A decoder for the member named by `key`; like Foundation's, it reads `null` when there is no such member.
     func superDecoder(forKey key: Key) -> any Decoder {
-        childDecoder(key, value: object[key.stringValue] ?? .null)
+        childDecoder(key, value: lookUp(key.stringValue) ?? .null)
     }
 
     private var userInfo: [CodingUserInfoKey: Any] { decoder.userInfo }
 
+    /// The member named `name`, tried first at the position after the previous hit: a synthesized `init(from:)`
+    /// asks for members in declaration order, which is usually the document's, so most look-ups compare one name.
+    private func lookUp(_ name: String) -> JSONValue? {
+        let hint = decoder.memberPositionHint
+        if hint < object.endIndex, CodeUnitString.equal(object[hint].name, name) {
+            decoder.memberPositionHint = hint + 1
+            return object[hint].value
+        }
+        guard let position = object.index(forName: name) else { return nil }
+        decoder.memberPositionHint = position + 1
+        return object[position].value
+    }
+
     /// The member named by `key`; a missing member is an error that names it.
     private func member(_ key: Key) throws(JWTError) -> JSONValue {
-        guard let value = object[key.stringValue] else {
+        guard let value = lookUp(key.stringValue) else {
             throw .missingMember(key.stringValue, at: decoder.path)
         }
         return value
@@ -124,7 +137,7 @@ struct JSONValueKeyedDecodingContainer<Key: CodingKey>: KeyedDecodingContainerPr
     }
 
     private func unboxIfPresent<T: JSONCodingPrimitive>(_ type: T.Type, _ key: Key) throws(JWTError) -> T? {
-        guard let value = object[key.stringValue], !value.isNull else { return nil }
+        guard let value = lookUp(key.stringValue), !value.isNull else { return nil }
         return try JSONValueDecoder.unbox(value, as: type) { decoder.path.appending(key) }
     }
 }

@@ -24,6 +24,20 @@ struct CodableNumberTests {
         IntegerVector(text: "-129", int: -129, int8: nil, int64: -129, uint64: nil),
         IntegerVector(text: "-0", int: 0, int8: 0, int64: 0, uint64: 0),
         IntegerVector(
+            text: "-999999999999999999",
+            int: -999_999_999_999_999_999,
+            int8: nil,
+            int64: -999_999_999_999_999_999,
+            uint64: nil
+        ),
+        IntegerVector(
+            text: "1000000000000000000",
+            int: 1_000_000_000_000_000_000,
+            int8: nil,
+            int64: 1_000_000_000_000_000_000,
+            uint64: 1_000_000_000_000_000_000
+        ),
+        IntegerVector(
             text: "9223372036854775807",
             int: Int.max,
             int8: nil,

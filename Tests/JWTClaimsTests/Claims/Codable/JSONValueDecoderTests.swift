@@ -28,6 +28,27 @@ struct JSONValueDecoderTests {
         #expect(payload.limits == ["daily": 100, "monthly": 3000])
     }
 
+    /// Twenty members, declared in the reverse of the order the test writes them in.
+    struct ManyMembers: Decodable, Equatable {
+        let m19: Int, m18: Int, m17: Int, m16: Int, m15: Int, m14: Int, m13: Int, m12: Int, m11: Int, m10: Int
+        let m9: Int, m8: Int, m7: Int, m6: Int, m5: Int, m4: Int, m3: Int, m2: Int, m1: Int, m0: Int
+
+        var values: [Int] {
+            [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19]
+        }
+    }
+
+    @Test("finds members whatever their order, in small and in indexed large objects")
+    func findsMembersInAnyOrder() throws {
+        var large = JSONObject()
+        for index in 0..<20 {
+            large["m\(index)"] = .number(JSONNumber(index))
+        }
+        #expect(try large.decode(ManyMembers.self).values == Array(0..<20))
+        let small = try JSONObject(parsing: #"{"name":"acme","id":7}"#.utf8)
+        #expect(try small.decode(TokenPayload.Tenant.self) == TokenPayload.Tenant(id: 7, name: "acme"))
+    }
+
     @Test("decodes a present optional, and nil for an absent one and for null")
     func decodesOptionals() throws {
         let payload = try JSONObject(parsing: TokenPayload.json.utf8).decode(TokenPayload.self)
