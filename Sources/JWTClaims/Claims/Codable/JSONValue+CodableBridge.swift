@@ -21,6 +21,8 @@ extension JSONValue {
     ///   types receives the member exactly as written, nested values, member order and number text included.
     /// - **`Date`** is a NumericDate: a number of seconds since 1970 (RFC 7519 section 2), not Foundation's default
     ///   of seconds since 2001. Only where `FoundationEssentials` can be imported.
+    /// - **Other Foundation types** use their own `Codable` format, not the strategies of Foundation's `JSONDecoder`:
+    ///   a `URL` expects an object (`{"relative": …}`), so declare a URL-valued claim such as `iss` as `String`.
     /// - **Optionals**: a synthesized `init(from:)` reads an optional property with `decodeIfPresent`, which gives
     ///   `nil` for a missing member and for `null` alike.
     /// - **Dictionaries**: a `[String: V]` receives every member; a `[Int: V]` requires names that are integers.
@@ -61,6 +63,9 @@ extension JSONValue {
     /// - **``JSONValue``, ``JSONObject`` and ``JSONNumber``** are stored unchanged.
     /// - **`Date`** becomes a NumericDate: seconds since 1970, an integer when whole (`1599181203`). Only where
     ///   `FoundationEssentials` can be imported.
+    /// - **Other Foundation types** use their own `Codable` format, not the strategies of Foundation's `JSONEncoder`:
+    ///   a `URL` becomes `{"relative": …}` and `Data` an array of numbers. Encode `url.absoluteString` or a
+    ///   Base64URL string instead.
     /// - **Optionals**: a synthesized `encode(to:)` leaves out a `nil` property (`encodeIfPresent`), as Foundation
     ///   does; `encodeNil` writes `null`.
     /// - **Dictionaries**: `[String: V]` becomes an object in the dictionary's iteration order, which Swift does

@@ -1,3 +1,4 @@
+import Foundation
 import JWTClaims
 import Testing
 
@@ -138,6 +139,15 @@ struct CodableErrorTests {
         #expect(error?.code == .typeMismatch)
         #expect(error?.reason == vector.reason)
         #expect(error?.underlyingError == nil)
+    }
+
+    @Test("rejects Decimal, whose own Codable format is not a JSON number, with an error rather than a crash")
+    func rejectsDecimal() throws {
+        let error = #expect(throws: JWTError.self) {
+            try JSONValue(parsing: #"{"value":1.5}"#).decode(Box<Decimal>.self)
+        }
+        #expect(error?.code == .typeMismatch)
+        #expect(error?.reason == #"at "value": expected an object, found 1.5"#)
     }
 
     @Test("wraps the error of a raw-value enum's init(from:), keeping it as the underlying error")

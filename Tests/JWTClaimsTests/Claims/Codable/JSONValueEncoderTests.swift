@@ -54,7 +54,7 @@ struct JSONValueEncoderTests {
         #expect(claims.serialized() == expected)
     }
 
-    /// Encodes `a`, `b`, then `a` again, and a `null` through `encodeNil`.
+    /// Encodes `a`, `b`, a `null` through `encodeNil`, `a` again, nothing for `d`, then a nested array as `b`.
     struct RepeatedKey: Encodable {
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: JSONCodingKeyForTests.self)
@@ -63,12 +63,14 @@ struct JSONValueEncoderTests {
             try container.encodeNil(forKey: JSONCodingKeyForTests(stringValue: "c"))
             try container.encode(3, forKey: JSONCodingKeyForTests(stringValue: "a"))
             try container.encodeIfPresent(Int?.none, forKey: JSONCodingKeyForTests(stringValue: "d"))
+            var list = container.nestedUnkeyedContainer(forKey: JSONCodingKeyForTests(stringValue: "b"))
+            try list.encode(2)
         }
     }
 
     @Test("replaces a key encoded twice in place, writes encodeNil as null and omits encodeIfPresent(nil)")
     func replacesRepeatedKeyInPlace() throws {
-        #expect(try JSONValue(encoding: RepeatedKey()).serialized() == #"{"a":3,"b":"two","c":null}"#)
+        #expect(try JSONValue(encoding: RepeatedKey()).serialized() == #"{"a":3,"b":[2],"c":null}"#)
     }
 
     /// Fills nested containers after encoding later members, and asks twice for the same nested container.
