@@ -65,7 +65,7 @@ public struct JSONObject {
     /// - Parameters:
     ///   - text: JSON text.
     ///   - options: The bounds to enforce.
-    /// - Throws: The errors of ``init(parsing:options:)-(some Collection<UInt8>,_)``; offsets count UTF-8 bytes.
+    /// - Throws: The errors of ``init(parsing:options:)-(Collection<UInt8>,_)``; offsets count UTF-8 bytes.
     public init(parsing text: String, options: JSONParsingOptions = .init()) throws(JWTError) {
         try self.init(parsing: text.utf8, options: options)
     }

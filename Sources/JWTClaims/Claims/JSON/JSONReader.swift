@@ -1,4 +1,4 @@
-/// The strict RFC 8259 parser behind ``JSONValue/init(parsing:options:)-(some Collection<UInt8>,_)``.
+/// The strict RFC 8259 parser behind ``JSONValue/init(parsing:options:)-(Collection<UInt8>,_)``.
 ///
 /// It reads one contiguous buffer with an index and keeps open containers on an explicit, depth-bounded stack
 /// instead of recursing, so time is linear in the input and stack use does not grow with nesting. Inside strings,
