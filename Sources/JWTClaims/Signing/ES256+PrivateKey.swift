@@ -103,3 +103,10 @@ extension ES256 {
         }
     }
 }
+
+extension ES256.PrivateKey: CustomStringConvertible {
+    /// `ES256.PrivateKey(redacted, …)`: never the private scalar, only public information to tell keys apart.
+    public var description: String {
+        "ES256.PrivateKey(redacted)"
+    }
+}

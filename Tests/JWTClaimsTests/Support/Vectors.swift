@@ -5,10 +5,7 @@ import Testing
 enum Vectors {
     /// The bytes of `Resources/<path>`.
     static func data(_ path: String) throws -> Data {
-        let url = try #require(Bundle.module.resourceURL).appendingPathComponent("Resources").appendingPathComponent(
-            path
-        )
-        return try Data(contentsOf: url)
+        try Data(contentsOf: root().appendingPathComponent(path))
     }
 
     /// The bytes of `Resources/<path>` as an array.
@@ -18,10 +15,16 @@ enum Vectors {
 
     /// The names of the files in `Resources/<folder>`, sorted.
     static func fileNames(in folder: String) throws -> [String] {
-        let url = try #require(Bundle.module.resourceURL).appendingPathComponent("Resources").appendingPathComponent(
-            folder
-        )
+        let url = try root().appendingPathComponent(folder)
         return try FileManager.default.contentsOfDirectory(atPath: url.path).sorted()
+    }
+
+    /// The copied `Resources` folder. Darwin's `resourceURL` is the bundle's resource directory, which contains
+    /// it; swift-corelibs-foundation already answers with `<bundle>/Resources`, the copied folder itself.
+    private static func root() throws -> URL {
+        let base = try #require(Bundle.module.resourceURL)
+        let nested = base.appendingPathComponent("Resources")
+        return FileManager.default.fileExists(atPath: nested.path) ? nested : base
     }
 
     /// `Resources/<path>` decoded with Foundation's `JSONDecoder` (used only to read vector files, never to test).

@@ -14,8 +14,15 @@ extension EVPKey {
             throw .invalidKey("this key has no private scalar")
         }
         OpenSSLErrorQueue.clear()
+        // The encoder keeps its output type and structure by pointer until it runs: static C strings.
         let context = unsafe withUnsafeEVPPKey { pkey in
-            unsafe OSSL_ENCODER_CTX_new_for_pkey(pkey, COpenSSL_EVP_PKEY_KEYPAIR(), "DER", "PrivateKeyInfo", nil)
+            unsafe OSSL_ENCODER_CTX_new_for_pkey(
+                pkey,
+                COpenSSL_EVP_PKEY_KEYPAIR(),
+                OpenSSLNames.der.cString,
+                OpenSSLNames.privateKeyInfo.cString,
+                nil
+            )
         }
         guard let context = unsafe context else {
             throw OpenSSLErrorQueue.failure(.cryptographicFailure, "could not create a PKCS#8 encoder")

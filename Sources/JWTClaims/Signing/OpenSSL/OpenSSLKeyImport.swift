@@ -7,17 +7,25 @@ internal import COpenSSL
 /// 0 < d < n and d·G equal to the public point).
 enum OpenSSLKeyImport {
     /// How the bytes handed to the decoder are wrapped.
-    enum Encoding: String {
-        case pem = "PEM"
-        case der = "DER"
+    enum Encoding {
+        case pem
+        case der
+
+        /// The decoder's input type, a static C string (see ``OpenSSLNames``).
+        var inputType: StaticString { self == .pem ? OpenSSLNames.pem : OpenSSLNames.der }
+        /// For messages.
+        var name: String { self == .pem ? "PEM" : "DER" }
     }
 
     /// Which ASN.1 structure holds a private key.
-    enum PrivateKeyStructure: String {
+    enum PrivateKeyStructure {
         /// RFC 5208 / RFC 5958 `PrivateKeyInfo` ("BEGIN PRIVATE KEY").
-        case pkcs8 = "PrivateKeyInfo"
+        case pkcs8
         /// RFC 5915 / SEC 1 `ECPrivateKey` ("BEGIN EC PRIVATE KEY"); OpenSSL calls it "type-specific".
-        case sec1 = "type-specific"
+        case sec1
+
+        /// The decoder's structure name, a static C string.
+        var structure: StaticString { self == .pkcs8 ? OpenSSLNames.privateKeyInfo : OpenSSLNames.typeSpecific }
     }
 
     /// OpenSSL's name for the curve, as `OSSL_PKEY_PARAM_GROUP_NAME` reports it.
@@ -61,8 +69,8 @@ enum OpenSSLKeyImport {
             if let pkey = unsafe decode(
                 bytes,
                 encoding: encoding,
-                structure: candidate.rawValue,
-                keyType: "EC",
+                structure: candidate.structure,
+                keyType: OpenSSLNames.ec,
                 selection: COpenSSL_EVP_PKEY_KEYPAIR()
             ) {
                 return try unsafe validated(pkey, isPrivate: true)
@@ -86,8 +94,8 @@ enum OpenSSLKeyImport {
         if let pkey = unsafe decode(
             bytes,
             encoding: encoding,
-            structure: "SubjectPublicKeyInfo",
-            keyType: "EC",
+            structure: OpenSSLNames.subjectPublicKeyInfo,
+            keyType: OpenSSLNames.ec,
             selection: COpenSSL_EVP_PKEY_PUBLIC_KEY()
         ) {
             return try unsafe validated(pkey, isPrivate: false)
@@ -99,8 +107,8 @@ enum OpenSSLKeyImport {
     private static func decode(
         _ bytes: UnsafeRawBufferPointer,
         encoding: Encoding,
-        structure: String?,
-        keyType: String?,
+        structure: StaticString?,
+        keyType: StaticString?,
         selection: Int32
     ) -> OpaquePointer? {
         // The decoder context keeps the EVP_PKEY** and writes through it during OSSL_DECODER_from_data, so the
@@ -111,9 +119,9 @@ enum OpenSSLKeyImport {
             guard
                 let context = unsafe OSSL_DECODER_CTX_new_for_pkey(
                     slotAddress,
-                    encoding.rawValue,
-                    structure,
-                    keyType,
+                    encoding.inputType.cString,
+                    structure?.cString,
+                    keyType?.cString,
                     selection,
                     nil,
                     nil
@@ -146,7 +154,7 @@ enum OpenSSLKeyImport {
             let pkey = unsafe decode(bytes, encoding: encoding, structure: nil, keyType: nil, selection: 0)
         else {
             return .invalidKey(
-                "the \(encoding.rawValue) input is not \(expected) (OpenSSL: \(openSSLReasons))"
+                "the \(encoding.name) input is not \(expected) (OpenSSL: \(openSSLReasons))"
             )
         }
         defer { unsafe EVP_PKEY_free(pkey) }
@@ -155,7 +163,7 @@ enum OpenSSLKeyImport {
             return typeError
         }
         return .invalidKey(
-            "the \(encoding.rawValue) input holds a P-256 key, but not as \(expected) (OpenSSL: \(openSSLReasons))"
+            "the \(encoding.name) input holds a P-256 key, but not as \(expected) (OpenSSL: \(openSSLReasons))"
         )
     }
 
@@ -191,9 +199,20 @@ enum OpenSSLKeyImport {
             throw OpenSSLErrorQueue.failure(.cryptographicFailure, "could not allocate an OSSL_PARAM_BLD")
         }
         defer { unsafe OSSL_PARAM_BLD_free(builder) }
-        guard unsafe OSSL_PARAM_BLD_push_utf8_string(builder, OSSL_PKEY_PARAM_GROUP_NAME, curveName, 0) == 1,
-            unsafe OSSL_PARAM_BLD_push_octet_string(builder, OSSL_PKEY_PARAM_PUB_KEY, point.baseAddress, point.count)
-                == 1
+        // Names and values are static C strings or `point`, all alive until the parameters are freed below.
+        guard
+            unsafe OSSL_PARAM_BLD_push_utf8_string(
+                builder,
+                OpenSSLNames.groupName.cString,
+                OpenSSLNames.prime256v1.cString,
+                0
+            ) == 1,
+            unsafe OSSL_PARAM_BLD_push_octet_string(
+                builder,
+                OpenSSLNames.publicKey.cString,
+                point.baseAddress,
+                point.count
+            ) == 1
         else {
             throw OpenSSLErrorQueue.failure(.cryptographicFailure, "could not build the key parameters")
         }
@@ -206,7 +225,7 @@ enum OpenSSLKeyImport {
             guard let number = unsafe scalarNumber,
                 unsafe BN_bin2bn(scalar.baseAddress?.assumingMemoryBound(to: UInt8.self), Int32(scalar.count), number)
                     != nil,
-                unsafe OSSL_PARAM_BLD_push_BN(builder, OSSL_PKEY_PARAM_PRIV_KEY, number) == 1
+                unsafe OSSL_PARAM_BLD_push_BN(builder, OpenSSLNames.privateKey.cString, number) == 1
             else {
                 throw OpenSSLErrorQueue.failure(.cryptographicFailure, "could not build the private key parameter")
             }
@@ -215,7 +234,7 @@ enum OpenSSLKeyImport {
             throw OpenSSLErrorQueue.failure(.cryptographicFailure, "could not build the key parameters")
         }
         defer { unsafe OSSL_PARAM_free(parameters) }
-        guard let context = unsafe EVP_PKEY_CTX_new_from_name(nil, "EC", nil) else {
+        guard let context = unsafe EVP_PKEY_CTX_new_from_name(nil, OpenSSLNames.ec.cString, nil) else {
             throw OpenSSLErrorQueue.failure(.cryptographicFailure, "could not create an EC EVP_PKEY_CTX")
         }
         defer { unsafe EVP_PKEY_CTX_free(context) }
@@ -244,6 +263,16 @@ enum OpenSSLKeyImport {
     private static func validated(_ pkey: OpaquePointer, isPrivate: Bool) throws(JWTError) -> EVPKey {
         do throws(JWTError) {
             try unsafe requireNamedP256(pkey)
+            if !isPrivate,
+                let form = unsafe utf8Parameter(OSSL_PKEY_PARAM_EC_POINT_CONVERSION_FORMAT, of: pkey),
+                form != "uncompressed"
+            {
+                // The decoder records the form the point was encoded in; JOSE keys always carry both coordinates.
+                throw .unsupportedKey(
+                    "the public point is encoded \(form); compressed points are not supported: JOSE keys carry "
+                        + "both coordinates x and y"
+                )
+            }
             if isPrivate {
                 // A private key's embedded public point may have been stored compressed; JOSE and our exports use
                 // the uncompressed form, so normalise it before the key is shared (it is never modified after).
@@ -282,7 +311,7 @@ enum OpenSSLKeyImport {
     private static func unsupportedTypeOrCurve(_ pkey: OpaquePointer) -> JWTError? {
         guard unsafe EVP_PKEY_is_a(pkey, "EC") == 1 else {
             let typeName = unsafe EVP_PKEY_get0_type_name(pkey).map { unsafe String(cString: $0) } ?? "unknown"
-            return .unsupportedKey("the key is a \(typeName) key; ES256 needs an EC key on P-256")
+            return .unsupportedKey("the key type is \(typeName); ES256 needs an EC key on P-256")
         }
         guard let group = unsafe utf8Parameter(OSSL_PKEY_PARAM_GROUP_NAME, of: pkey) else {
             OpenSSLErrorQueue.clear()
