@@ -8,7 +8,7 @@ internal import COpenSSL
 /// OpenSSL 3.0, setting the context up per call, as `EVP_DigestSign` does, costs about a fifth of the throughput.)
 enum OpenSSLECDSA {
     /// Largest DER `ECDSA-Sig-Value` for P-256: SEQUENCE header (2) + 2 × INTEGER (2 + 33).
-    private static let maximumDERByteCount = 72
+    private static let maximumDERByteCount = ECDSASignatureDER.maximumByteCount
     /// Scratch layout: the digest first, then room for the DER signature.
     private static let scratchByteCount = OpenSSLDigest.sha256ByteCount + maximumDERByteCount
 
@@ -63,8 +63,8 @@ enum OpenSSLECDSA {
     ///
     /// r and s must lie in [1, n-1]; that is checked here, before OpenSSL sees them (CVE-2022-21449, "psychic
     /// signatures", was a verifier that skipped it). High-S values are accepted: JOSE does not require low-S.
-    /// Any internal failure answers `false`. Wraps `ECDSA_SIG_new`, `BN_bin2bn`, `ECDSA_SIG_set0`,
-    /// `i2d_ECDSA_SIG`, `EVP_Digest` and `EVP_PKEY_verify`.
+    /// Any internal failure answers `false`. The DER for OpenSSL is written by ``ECDSASignatureDER`` (no
+    /// allocation). Wraps `EVP_Digest` and `EVP_PKEY_verify`.
     static func isValid(
         _ signature: ES256.Signature,
         for message: UnsafeRawBufferPointer,
@@ -82,7 +82,9 @@ enum OpenSSLECDSA {
                         rebasing: scratch[0..<OpenSSLDigest.sha256ByteCount]
                     )
                     let der = unsafe UnsafeMutableRawBufferPointer(rebasing: scratch[OpenSSLDigest.sha256ByteCount...])
-                    let derLength = try unsafe encodeDER(r: r, s: s, into: der)
+                    guard let derLength = unsafe ECDSASignatureDER.encode(r: r, s: s, into: der) else {
+                        throw .cryptographicFailure("could not DER-encode an ECDSA signature")
+                    }
                     try unsafe OpenSSLDigest.sha256.hash(message, into: digest)
                     return try unsafe key.verifyingContexts.withContext(make: { () throws(JWTError) in
                         try unsafe makeContext(for: key, signing: false)
@@ -138,37 +140,6 @@ enum OpenSSLECDSA {
             throw error
         }
         return unsafe context
-    }
-
-    /// The DER `ECDSA-Sig-Value` of (r, s), written into `output` (at least 72 bytes); returns its length.
-    private static func encodeDER(
-        r: UnsafeRawBufferPointer,
-        s: UnsafeRawBufferPointer,
-        into output: UnsafeMutableRawBufferPointer
-    ) throws(JWTError) -> Int {
-        guard let signature = unsafe ECDSA_SIG_new() else {
-            throw OpenSSLErrorQueue.failure(.cryptographicFailure, "could not allocate an ECDSA_SIG")
-        }
-        defer { unsafe ECDSA_SIG_free(signature) }
-        let rNumber = unsafe BN_bin2bn(r.baseAddress?.assumingMemoryBound(to: UInt8.self), Int32(r.count), nil)
-        let sNumber = unsafe BN_bin2bn(s.baseAddress?.assumingMemoryBound(to: UInt8.self), Int32(s.count), nil)
-        // ECDSA_SIG_set0 takes ownership of both numbers only when it succeeds.
-        guard let rNumber = unsafe rNumber, let sNumber = unsafe sNumber,
-            unsafe ECDSA_SIG_set0(signature, rNumber, sNumber) == 1
-        else {
-            unsafe BN_free(rNumber)
-            unsafe BN_free(sNumber)
-            throw OpenSSLErrorQueue.failure(.cryptographicFailure, "could not build an ECDSA_SIG")
-        }
-        guard unsafe i2d_ECDSA_SIG(signature, nil) <= output.count else {
-            throw .cryptographicFailure("a DER ECDSA signature is longer than 72 bytes")
-        }
-        var cursor = unsafe output.baseAddress?.assumingMemoryBound(to: UInt8.self)
-        let length = unsafe i2d_ECDSA_SIG(signature, &cursor)
-        guard length > 0 else {
-            throw OpenSSLErrorQueue.failure(.cryptographicFailure, "could not DER-encode an ECDSA signature")
-        }
-        return Int(length)
     }
 
     /// The raw `R || S` form of the DER `ECDSA-Sig-Value` OpenSSL produced.
