@@ -142,6 +142,9 @@ struct ES256PublicKeyTests {
             }
             #expect(error?.code == code, "\(text.prefix(60)): \(error?.reason ?? "")")
         }
+        // CR LF line endings are fine.
+        let crlf = pem.replacingOccurrences(of: "\n", with: "\r\n")
+        #expect(try ES256.PublicKey(pemRepresentation: crlf).x963Representation == Self.validPoint)
         // Surrounding whitespace is fine.
         #expect(try ES256.PublicKey(pemRepresentation: "\n  " + pem + "\r\n\n").x963Representation == Self.validPoint)
     }
