@@ -16,8 +16,8 @@ extension ES256 {
         /// Wraps a validated OpenSSL private key and derives its public key.
         private init(backing: EVPKey) throws(JWTError) {
             self.backing = backing
-            publicPart = PublicKey(
-                backing: try OpenSSLKeyImport.publicKey(uncompressedPoint: backing.uncompressedPoint)
+            publicPart = try PublicKey(
+                backing: OpenSSLKeyImport.publicKey(uncompressedPoint: backing.uncompressedPoint)
             )
         }
 
@@ -63,6 +63,53 @@ extension ES256 {
             )
         }
 
+        /// Imports a private key from a JSON Web Key (RFC 7517) with `kty` `"EC"`, `crv` `"P-256"`, `x`, `y` and `d`.
+        ///
+        /// `x`, `y` and `d` must each be Base64URL of exactly 32 bytes; d must lie in [1, n − 1] and d·G must equal
+        /// (x, y). `use` (if present) must be `"sig"`, `key_ops` (if present) must include `"sign"`, and `alg` (if
+        /// present) must be `"ES256"`; `kid` and other members are ignored.
+        ///
+        /// - Parameter jwk: the JWK as a parsed JSON object.
+        /// - Throws: ``JWTError/Code/unsupportedKey`` for another `kty` or `crv`, or a `use`, `key_ops` or `alg`
+        ///   that says the key is for something else; ``JWTError/Code/invalidKey`` for missing or malformed
+        ///   members (including a missing `d`), a point not on the curve, or a `d` that is out of range or does not
+        ///   match the point.
+        public init(jwk: JSONObject) throws(JWTError) {
+            let members = try JWKMembers(jwk, for: .sign)
+            guard let scalar = members.privateScalar else {
+                throw .invalidKey("the JWK has no \"d\" member, so it is a public key; import it as ES256.PublicKey")
+            }
+            guard P256.isScalarInRange(scalar) else {
+                throw .invalidKey("the JWK's d is 0 or not below the group order n")
+            }
+            try P256.checkUncompressedPointForm(members.uncompressedPoint)
+            try self.init(
+                backing: OpenSSLKeyImport.privateKey(scalar: scalar, uncompressedPoint: members.uncompressedPoint)
+            )
+        }
+
+        /// Imports a private key from the JSON text of a JSON Web Key; see ``init(jwk:)``.
+        ///
+        /// - Parameter jwkRepresentation: one JSON object, strict RFC 8259 JSON.
+        /// - Throws: the errors of ``JSONObject/init(parsing:options:)`` for text that is not one JSON object
+        ///   with unique member names (``JWTError/Code/invalidJSON``, ``JWTError/Code/duplicateMember``,
+        ///   ``JWTError/Code/typeMismatch``, ``JWTError/Code/limitExceeded``); otherwise those of ``init(jwk:)``.
+        public init(jwkRepresentation: String) throws(JWTError) {
+            try self.init(jwk: JSONObject(parsing: Array(jwkRepresentation.utf8)))
+        }
+
+        /// The key as a JSON Web Key with the members `kty`, `crv`, `x`, `y`, `d`, in that order.
+        ///
+        /// This is secret material: keep it out of logs. If OpenSSL cannot read the scalar (out of memory), the
+        /// result has no `d` member, so it is never mistaken for a complete private key.
+        public var jwk: JSONObject {
+            let point = backing.uncompressedPoint
+            guard let scalar = try? backing.privateScalar() else {
+                return JWKMembers.publicJWK(uncompressedPoint: point)
+            }
+            return JWKMembers.privateJWK(uncompressedPoint: point, privateScalar: scalar)
+        }
+
         /// The matching public key.
         public var publicKey: ES256.PublicKey {
             publicPart
@@ -105,8 +152,9 @@ extension ES256 {
 }
 
 extension ES256.PrivateKey: CustomStringConvertible {
-    /// `ES256.PrivateKey(redacted, …)`: never the private scalar, only public information to tell keys apart.
+    /// `ES256.PrivateKey(redacted, thumbprint: …)`: never the private scalar, only the public key's RFC 7638
+    /// thumbprint, to tell keys apart.
     public var description: String {
-        "ES256.PrivateKey(redacted)"
+        "ES256.PrivateKey(redacted, thumbprint: \(publicPart.thumbprint))"
     }
 }

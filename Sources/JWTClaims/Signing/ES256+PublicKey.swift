@@ -11,10 +11,13 @@ extension ES256 {
     public struct PublicKey: Sendable {
         /// The OpenSSL key, public part only.
         let backing: EVPKey
+        /// The RFC 7638 thumbprint, computed once at import.
+        private let cachedThumbprint: String
 
         /// Wraps a validated OpenSSL key.
-        init(backing: EVPKey) {
+        init(backing: EVPKey) throws(JWTError) {
             self.backing = backing
+            cachedThumbprint = try JWKMembers.thumbprint(uncompressedPoint: backing.uncompressedPoint)
         }
 
         /// Imports a public key from PEM: an X.509 `SubjectPublicKeyInfo` labelled `PUBLIC KEY` (RFC 7468).
@@ -27,7 +30,7 @@ extension ES256 {
             guard document.label == "PUBLIC KEY" else {
                 throw PEMDocument.wrongLabelError(document.label, expected: "\"PUBLIC KEY\"")
             }
-            backing = try OpenSSLKeyImport.publicKey(decoding: document.block, encoding: .pem)
+            try self.init(backing: OpenSSLKeyImport.publicKey(decoding: document.block, encoding: .pem))
         }
 
         /// Imports a public key from the DER bytes of an X.509 `SubjectPublicKeyInfo` (RFC 5480).
@@ -35,7 +38,7 @@ extension ES256 {
         /// - Parameter derRepresentation: exactly one DER structure, with no trailing bytes.
         /// - Throws: ``JWTError/Code/invalidKey`` or ``JWTError/Code/unsupportedKey``, as for PEM.
         public init(derRepresentation: some Collection<UInt8>) throws(JWTError) {
-            backing = try OpenSSLKeyImport.publicKey(decoding: derRepresentation, encoding: .der)
+            try self.init(backing: OpenSSLKeyImport.publicKey(decoding: derRepresentation, encoding: .der))
         }
 
         /// Imports a public key from its uncompressed SEC 1 / ANSI X9.63 point: 65 bytes `04 || X || Y`.
@@ -47,7 +50,53 @@ extension ES256 {
         public init(x963Representation: some Collection<UInt8>) throws(JWTError) {
             let point = [UInt8](x963Representation)
             try P256.checkUncompressedPointForm(point)
-            backing = try OpenSSLKeyImport.publicKey(uncompressedPoint: point)
+            try self.init(backing: OpenSSLKeyImport.publicKey(uncompressedPoint: point))
+        }
+
+        /// Imports a public key from a JSON Web Key (RFC 7517) with `kty` `"EC"`, `crv` `"P-256"`, `x` and `y`.
+        ///
+        /// `x` and `y` must each be Base64URL of exactly 32 bytes and name a point on P-256. `use` (if present) must
+        /// be `"sig"`, `key_ops` (if present) must include `"verify"`, and `alg` (if present) must be `"ES256"`;
+        /// `kid` and other members are ignored. A JWK that carries the private member `d` is refused: a private
+        /// key must not be handled, stored or published as a public one by mistake; import it as
+        /// ``ES256/PrivateKey`` and take its ``ES256/PrivateKey/publicKey``.
+        ///
+        /// - Parameter jwk: the JWK as a parsed JSON object.
+        /// - Throws: ``JWTError/Code/unsupportedKey`` for another `kty` or `crv`, or a `use`, `key_ops` or `alg`
+        ///   that says the key is for something else; ``JWTError/Code/invalidKey`` for missing or malformed
+        ///   members, coordinates that are not 32 bytes, a point not on the curve, or a `d` member.
+        public init(jwk: JSONObject) throws(JWTError) {
+            let members = try JWKMembers(jwk, for: .verify)
+            guard members.privateScalar == nil else {
+                throw .invalidKey(
+                    "the JWK holds a private key (it has \"d\"); import it as ES256.PrivateKey and use its publicKey"
+                )
+            }
+            try P256.checkUncompressedPointForm(members.uncompressedPoint)
+            try self.init(backing: OpenSSLKeyImport.publicKey(uncompressedPoint: members.uncompressedPoint))
+        }
+
+        /// Imports a public key from the JSON text of a JSON Web Key; see ``init(jwk:)``.
+        ///
+        /// - Parameter jwkRepresentation: one JSON object, strict RFC 8259 JSON.
+        /// - Throws: the errors of ``JSONObject/init(parsing:options:)`` for text that is not one JSON object
+        ///   with unique member names (``JWTError/Code/invalidJSON``, ``JWTError/Code/duplicateMember``,
+        ///   ``JWTError/Code/typeMismatch``, ``JWTError/Code/limitExceeded``); otherwise those of ``init(jwk:)``.
+        public init(jwkRepresentation: String) throws(JWTError) {
+            try self.init(jwk: JSONObject(parsing: Array(jwkRepresentation.utf8)))
+        }
+
+        /// The key as a JSON Web Key with the members `kty`, `crv`, `x`, `y`, in that order.
+        public var jwk: JSONObject {
+            JWKMembers.publicJWK(uncompressedPoint: backing.uncompressedPoint)
+        }
+
+        /// The RFC 7638 JWK thumbprint (SHA-256, Base64URL): a stable identifier of the key, usable as a `kid`.
+        ///
+        /// It hashes `{"crv":"P-256","kty":"EC","x":"…","y":"…"}`, so it is the same whatever format the key came
+        /// from and whatever other members its JWK had.
+        public var thumbprint: String {
+            cachedThumbprint
         }
 
         /// The uncompressed point `04 || X || Y` (65 bytes).
@@ -84,6 +133,13 @@ extension ES256 {
         func isValidSignature(_ signature: ES256.Signature, forBytes message: UnsafeRawBufferPointer) -> Bool {
             unsafe OpenSSLECDSA.isValid(signature, for: message, with: backing)
         }
+    }
+}
+
+extension ES256.PublicKey: CustomStringConvertible {
+    /// `ES256.PublicKey(thumbprint: …)`.
+    public var description: String {
+        "ES256.PublicKey(thumbprint: \(thumbprint))"
     }
 }
 

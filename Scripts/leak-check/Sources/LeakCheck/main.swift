@@ -17,6 +17,8 @@ let publicDER = signer.publicKey.derRepresentation
 let point = signer.publicKey.x963Representation
 let privatePEM = signer.pemRepresentation
 let privateDER = signer.derRepresentation
+let publicJWK = signer.publicKey.jwk.serialized()
+let privateJWK = signer.jwk.serialized()
 let offCurve = Array(point.dropLast()) + [point[64] ^ 1]
 let message = Array("eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJsZWFrLWNoZWNrIn0".utf8)
 
@@ -40,11 +42,15 @@ for cycle in 0..<cycles {
     case 2: _ = try ES256.PublicKey(x963Representation: point)
     case 3: _ = try ES256.PrivateKey(pemRepresentation: privatePEM)
     case 4: _ = try ES256.PrivateKey(derRepresentation: privateDER)
-    case 5: _ = try ES256.PrivateKey().pemRepresentation
+    case 5:
+        _ = try ES256.PrivateKey().pemRepresentation
+        _ = try ES256.PublicKey(jwkRepresentation: publicJWK).thumbprint
+        _ = try ES256.PrivateKey(jwkRepresentation: privateJWK).jwk
     case 6:
-        // Error paths: a point off the curve and a public key where a private one is expected.
+        // Error paths: a point off the curve, a public key where a private one is expected, a JWK for encryption.
         do { _ = try ES256.PublicKey(x963Representation: offCurve) } catch { refusals += 1 }
         do { _ = try ES256.PrivateKey(derRepresentation: publicDER) } catch { refusals += 1 }
+        do { _ = try ES256.PublicKey(jwkRepresentation: privateJWK) } catch { refusals += 1 }
     default:
         // Keys created and dropped with their context pools populated.
         let key = try ES256.PrivateKey(derRepresentation: privateDER)

@@ -53,10 +53,12 @@ internal import COpenSSL
     }
 
     /// SHA-256 of `message` as a new array (for thumbprints; the signing path hashes into scratch space instead).
-    func hash(_ message: UnsafeRawBufferPointer) throws(JWTError) -> [UInt8] {
+    func hash(_ message: [UInt8]) throws(JWTError) -> [UInt8] {
         var digest = [UInt8](repeating: 0, count: Self.sha256ByteCount)
-        let outcome = unsafe digest.withUnsafeMutableBytes { buffer in
-            Result { () throws(JWTError) in try unsafe hash(message, into: buffer) }
+        let outcome = unsafe message.withUnsafeBytes { input in
+            unsafe digest.withUnsafeMutableBytes { output in
+                Result { () throws(JWTError) in try unsafe hash(input, into: output) }
+            }
         }
         try outcome.get()
         return digest

@@ -44,9 +44,19 @@ extension EVPKey {
         return unsafe [UInt8](UnsafeBufferPointer(start: output, count: length))
     }
 
+    /// The private scalar d, 32 bytes big-endian (for the JWK `d` member).
+    func privateScalar() throws(JWTError) -> [UInt8] {
+        var scalar = [UInt8](repeating: 0, count: P256.scalarByteCount)
+        let outcome = unsafe scalar.withUnsafeMutableBytes { buffer in
+            Result { () throws(JWTError) in try unsafe writePrivateScalar(into: buffer) }
+        }
+        try outcome.get()
+        return scalar
+    }
+
     /// Writes the private scalar d, 32 bytes big-endian, into `output`.
     /// Wraps `EVP_PKEY_get_bn_param(OSSL_PKEY_PARAM_PRIV_KEY)`, `BN_bn2binpad` and `BN_clear_free`.
-    func writePrivateScalar(into output: UnsafeMutableRawBufferPointer) throws(JWTError) {
+    private func writePrivateScalar(into output: UnsafeMutableRawBufferPointer) throws(JWTError) {
         guard hasPrivateKey, output.count == P256.scalarByteCount,
             let base = unsafe output.baseAddress?.assumingMemoryBound(to: UInt8.self)
         else {
