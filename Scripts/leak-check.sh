@@ -8,6 +8,9 @@ cd "$(dirname "$0")/leak-check"
 cycles="${1:-100000}"
 scratch="${LEAK_CHECK_SCRATCH:-.build-leak-check}"
 
+# SwiftPM does not notice files added to a path dependency in an existing build plan; drop the plan (not the
+# compiled objects) so it is recomputed.
+rm -f "$scratch/release.yaml" "$scratch/build.db"
 swift build --scratch-path "$scratch" -c release -Xswiftc -sanitize=address 2>&1 | grep -E "error|warning: unre|Compiling|Build" | tail -3
 binary="$(swift build --scratch-path "$scratch" -c release -Xswiftc -sanitize=address --show-bin-path)/LeakCheck"
 
