@@ -91,7 +91,7 @@ extension ES256 {
         /// Imports a private key from the JSON text of a JSON Web Key; see ``init(jwk:)``.
         ///
         /// - Parameter jwkRepresentation: one JSON object, strict RFC 8259 JSON.
-        /// - Throws: the errors of ``JSONObject/init(parsing:options:)`` for text that is not one JSON object
+        /// - Throws: the errors of ``JSONObject/init(parsing:options:)-(String,_)`` for text that is not one JSON object
         ///   with unique member names (``JWTError/Code/invalidJSON``, ``JWTError/Code/duplicateMember``,
         ///   ``JWTError/Code/typeMismatch``, ``JWTError/Code/limitExceeded``); otherwise those of ``init(jwk:)``.
         public init(jwkRepresentation: String) throws(JWTError) {
