@@ -1,0 +1,62 @@
+/// Signs claim sets into compact ES256 JWTs.
+///
+/// The header is `{"alg":"ES256","typ":"JWT"}`, with `"kid"` after them when the signer has a key ID. The claims are
+/// written exactly as the ``ClaimSet`` holds them (member order, number text), and the signature covers exactly the
+/// bytes written.
+///
+/// ```swift
+/// let signer = JWTSigner(key: privateKey, keyID: privateKey.publicKey.thumbprint)
+/// let token = try signer.sign(["sub": "user-1", "exp": 1599181203])
+/// ```
+public struct JWTSigner: Sendable {
+    /// The signing key.
+    public let key: ES256.PrivateKey
+    /// The `kid` written into every header, if any.
+    public let keyID: String?
+    /// The Base64URL of the default header (`typ` `JWT`), computed once.
+    private let defaultEncodedHeader: [UInt8]
+
+    /// A signer that signs with `key` and names it `keyID` in each header.
+    public init(key: ES256.PrivateKey, keyID: String? = nil) {
+        self.key = key
+        self.keyID = keyID
+        self.defaultEncodedHeader = Self.encodedHeader(type: "JWT", keyID: keyID)
+    }
+
+    /// Signs `claims` into a compact token.
+    ///
+    /// - Parameters:
+    ///   - claims: The claims, written as they are.
+    ///   - type: The header's `typ`; `JWT` by default, nil to leave it out.
+    /// - Returns: `header.payload.signature`.
+    /// - Throws: ``JWTError/Code/cryptographicFailure`` if the backend fails.
+    public func sign(_ claims: ClaimSet, type: String? = "JWT") throws(JWTError) -> String {
+        let header = type == "JWT" ? defaultEncodedHeader : Self.encodedHeader(type: type, keyID: keyID)
+        let payload = claims.object.serializedBytes()
+        var token: [UInt8] = []
+        token.reserveCapacity(header.count + 1 + (payload.count + 2) / 3 * 4 + 1 + 86)
+        token.append(contentsOf: header)
+        token.append(UInt8(ascii: "."))
+        token.append(contentsOf: Base64URL.encodedBytes(payload))
+        let signature = try key.signature(for: token)
+        token.append(UInt8(ascii: "."))
+        token.append(contentsOf: Base64URL.encodedBytes(signature.rawRepresentation))
+        return String(decoding: token, as: UTF8.self)
+    }
+
+    /// The header this signer writes for `type`.
+    func header(type: String?) throws(JWTError) -> JWTHeader {
+        try JWTHeader(Self.headerObject(type: type, keyID: keyID))
+    }
+
+    private static func headerObject(type: String?, keyID: String?) -> JSONObject {
+        var header: JSONObject = ["alg": "ES256"]
+        if let type { header["typ"] = .string(type) }
+        if let keyID { header["kid"] = .string(keyID) }
+        return header
+    }
+
+    private static func encodedHeader(type: String?, keyID: String?) -> [UInt8] {
+        Base64URL.encodedBytes(headerObject(type: type, keyID: keyID).serializedBytes())
+    }
+}

@@ -1,0 +1,116 @@
+#if canImport(FoundationEssentials)
+public import FoundationEssentials
+#endif
+
+/// Verifies compact ES256 JWTs and validates their claims.
+///
+/// A verifier holds either one public key, used for every token whatever its `kid`, or a ``JWKSet``, from which
+/// the token's `kid` selects the key. Verification proceeds so that nothing untrusted is acted on early:
+///
+/// 1. the envelope: size limit, three non-empty segments, canonical Base64URL;
+/// 2. the header: a JSON object whose `alg` is exactly `ES256` (`none`, `HS256`, `es256` and every other value are
+///    rejected before any cryptography), whose `crit` names only understood parameters, and whose `jku`, `x5u` and
+///    `jwk` members are never used to find a key;
+/// 3. the key: selected by `kid` from a key set (an unknown `kid` is an error, never a fallback);
+/// 4. the signature: exactly 64 bytes of R||S, verified over the exact signing input;
+/// 5. only then the claims: a JSON object, registered claims of the right types, `exp`, `nbf` and `iat` against the
+///    injected `now` with the leeway, then issuer, audience, `typ` and required claims.
+///
+/// ```swift
+/// let verifier = JWTVerifier(key: publicKey, options: JWTValidationOptions(audiences: ["my-api"]))
+/// let verified = try verifier.verify(token, now: NumericDate(secondsSince1970: 1599180000))
+/// print(verified.claims["role"] ?? "none")
+/// ```
+public struct JWTVerifier: Sendable {
+    private enum Keys: Sendable {
+        case single(ES256.PublicKey)
+        case set(JWKSet)
+    }
+
+    private let keys: Keys
+    /// What is validated beyond the signature.
+    public let options: JWTValidationOptions
+
+    /// A verifier that checks every token with `key`, whatever `kid` the token carries.
+    public init(key: ES256.PublicKey, options: JWTValidationOptions = JWTValidationOptions()) {
+        self.keys = .single(key)
+        self.options = options
+    }
+
+    /// A verifier that selects each token's key from `keySet` by the token's `kid`.
+    public init(keySet: JWKSet, options: JWTValidationOptions = JWTValidationOptions()) {
+        self.keys = .set(keySet)
+        self.options = options
+    }
+
+    /// Verifies `token` and validates its claims at the instant `now`.
+    ///
+    /// - Parameters:
+    ///   - token: The compact serialization.
+    ///   - now: The validation time. The library never reads a clock itself.
+    /// - Returns: The header and claims, which may now be trusted.
+    /// - Throws: A ``JWTError`` whose code says what failed: the decoding codes of ``UnverifiedJWT``, then
+    ///   ``JWTError/Code/unsupportedAlgorithm``, ``JWTError/Code/unsupportedCriticalHeader``,
+    ///   ``JWTError/Code/unknownKeyID``, ``JWTError/Code/ambiguousKey``, ``JWTError/Code/invalidSignature``,
+    ///   ``JWTError/Code/invalidClaims``, ``JWTError/Code/invalidClaimValue``, ``JWTError/Code/expired``,
+    ///   ``JWTError/Code/notYetValid``, ``JWTError/Code/issuedInFuture``, ``JWTError/Code/wrongType``,
+    ///   ``JWTError/Code/wrongIssuer``, ``JWTError/Code/wrongAudience`` or ``JWTError/Code/missingClaim``.
+    public func verify(_ token: String, now: NumericDate) throws(JWTError) -> VerifiedJWT {
+        let verified = try verifySignature(token)
+        try options.validate(header: verified.header, claims: verified.claims, now: now)
+        return verified
+    }
+
+    /// Checks everything except the claims (steps 1 to 4), then parses the claims as a JSON object.
+    func verifySignature(_ token: String) throws(JWTError) -> VerifiedJWT {
+        let (parts, header, payload) = try verifiedPayload(token)
+        return VerifiedJWT(header: header, claims: try parts.parseClaims(payload))
+    }
+
+    /// Steps 1 to 4: the JWS layer. Returns the verified payload bytes, not yet parsed.
+    func verifiedPayload(_ token: String) throws(JWTError) -> (TokenParts, JWTHeader, [UInt8]) {
+        let parts = try TokenParts(token, limits: options.limits)
+        let header = try parts.decodeHeader()
+        guard header.algorithm == "ES256" else {
+            throw JWTError(
+                code: .unsupportedAlgorithm,
+                reason: "the header's \"alg\" is \"\(header.algorithm)\"; only \"ES256\" is accepted"
+            )
+        }
+        try options.checkCritical(header)
+        let key: ES256.PublicKey
+        switch keys {
+        case .single(let only): key = only
+        case .set(let set): key = try set.key(forKeyID: header.keyID)
+        }
+        let signature = try parts.decodeSignature()
+        let payload = try parts.decodePayload()
+        guard key.isValidSignature(signature, for: parts.signingInput) else {
+            throw JWTError(
+                code: .invalidSignature,
+                reason: "the signature does not verify with the "
+                    + (header.keyID.map { "key \"\($0)\"" } ?? "configured key")
+            )
+        }
+        return (parts, header, payload)
+    }
+}
+
+#if canImport(FoundationEssentials)
+extension JWTVerifier {
+    /// Verifies `token` and validates its claims at the instant `now`.
+    ///
+    /// - Throws: as the `NumericDate` overload.
+    public func verify(_ token: String, now: Date) throws(JWTError) -> VerifiedJWT {
+        try verify(token, now: NumericDate(now))
+    }
+}
+#endif
+
+/// A token whose signature verified and whose claims passed validation.
+public struct VerifiedJWT: Hashable, Sendable {
+    /// The JOSE header.
+    public let header: JWTHeader
+    /// The claims, exactly as the token carried them.
+    public let claims: ClaimSet
+}
