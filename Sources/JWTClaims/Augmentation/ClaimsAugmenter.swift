@@ -1,0 +1,237 @@
+/// Adds custom attributes to a token that is already issued, keeping every original claim intact.
+///
+/// Given a valid token and a JSON object of custom attributes, ``augment(_:with:now:)`` returns a new ES256 token
+/// whose claims are the original claims, untouched, followed by the attributes:
+///
+/// ```swift
+/// let augmenter = ClaimsAugmenter(verifier: JWTVerifier(key: issuerPublicKey), signer: JWTSigner(key: issuerKey))
+/// let result = try augmenter.augment(token, with: ["role": "admin", "user_id": 125], now: now)
+/// result.token            // the new token
+/// result.report.added     // ["role", "user_id"]
+/// ```
+///
+/// The guarantees:
+/// - The original token is verified first, with the configured ``JWTVerifier`` (signature, `alg`, `kid`, time
+///   claims and its other options). A forged, foreign, expired or malformed token is refused with its error, and
+///   nothing is signed.
+/// - Merging works on the JSON object, never through a typed struct: every original claim keeps its name, position,
+///   JSON shape and exact value (an `aud` string stays a string, integers stay integers, nested objects are written
+///   byte for byte as they were parsed). New claims follow the originals, in the attributes' order.
+/// - `exp`, `nbf`, `iat` and `jti` are kept: augmentation never extends a token's life (they are protected claims).
+/// - The new token is signed by the configured ``JWTSigner`` (its key and `kid`) and keeps the original `typ`.
+/// - The ``AugmentationPolicy`` decides about protected names, existing claims, `null`, sizes and names; every
+///   refusal happens before anything is signed.
+public struct ClaimsAugmenter: Sendable {
+    /// Verifies the original tokens.
+    public let verifier: JWTVerifier
+    /// Signs the augmented tokens.
+    public let signer: JWTSigner
+    /// The rules for the attributes.
+    public let policy: AugmentationPolicy
+
+    /// An augmenter that accepts tokens `verifier` accepts and signs the results with `signer`.
+    public init(verifier: JWTVerifier, signer: JWTSigner, policy: AugmentationPolicy = AugmentationPolicy()) {
+        self.verifier = verifier
+        self.signer = signer
+        self.policy = policy
+    }
+
+    /// Verifies `token` at `now`, merges `attributes` into its claims, and signs the result.
+    ///
+    /// - Parameters:
+    ///   - token: The original access or ID token.
+    ///   - attributes: The custom attributes, a JSON object.
+    ///   - now: The validation time for the original token.
+    /// - Returns: The new token, its claims and a report.
+    /// - Throws: For the attributes, ``JWTError/Code/limitExceeded``, ``JWTError/Code/invalidClaimName``,
+    ///   ``JWTError/Code/protectedClaim`` or ``JWTError/Code/conflictingClaim``; for the token, every error of
+    ///   ``JWTVerifier/verify(_:now:)-(_,NumericDate)``; ``JWTError/Code/limitExceeded`` when the new token would be too large.
+    public func augment(
+        _ token: String,
+        with attributes: JSONObject,
+        now: NumericDate
+    ) throws(JWTError)
+        -> AugmentedToken
+    {
+        try checkAttributes(attributes)
+        let original = try verifier.verify(token, now: now)
+        let (claims, report) = try mergeChecked(original.claims, with: attributes)
+        let type = original.header.type
+        let newToken = try signer.sign(claims, type: type)
+        guard newToken.utf8.count <= policy.maximumTokenSize else {
+            throw JWTError(
+                code: .limitExceeded,
+                reason: "the augmented token would be \(newToken.utf8.count) bytes; the limit is "
+                    + "\(policy.maximumTokenSize)"
+            )
+        }
+        return AugmentedToken(token: newToken, header: try signer.header(type: type), claims: claims, report: report)
+    }
+
+    /// Verifies `token` at `now`, merges the attributes given as JSON text, and signs the result.
+    ///
+    /// - Throws: ``JWTError/Code/limitExceeded`` when the text is larger than the policy allows or nested deeper;
+    ///   ``JWTError/Code/invalidJSON`` or ``JWTError/Code/duplicateMember`` for bad JSON;
+    ///   ``JWTError/Code/invalidClaims`` when it is not an object; then as ``augment(_:with:now:)``.
+    public func augment(
+        _ token: String,
+        withJSON attributes: some Collection<UInt8>,
+        now: NumericDate
+    )
+        throws(JWTError) -> AugmentedToken
+    {
+        try augment(token, with: parseAttributes(attributes), now: now)
+    }
+
+    /// Parses custom attributes from JSON text under the policy's size and depth limits.
+    ///
+    /// - Throws: ``JWTError/Code/limitExceeded``, ``JWTError/Code/invalidJSON``, ``JWTError/Code/duplicateMember``,
+    ///   or ``JWTError/Code/invalidClaims`` when the text is not an object.
+    public func parseAttributes(_ bytes: some Collection<UInt8>) throws(JWTError) -> JSONObject {
+        var options = JSONParsingOptions()
+        options.maximumDepth = policy.maximumDepth
+        // The text may carry insignificant whitespace, so its own bound is looser; the compact size is checked
+        // again on the parsed object.
+        options.maximumInputSize = max(policy.maximumAttributesSize * 4, 1024)
+        let value = try JSONValue(parsing: bytes, options: options)
+        guard case .object(let attributes) = value else {
+            throw JWTError(
+                code: .invalidClaims,
+                reason: "the custom attributes must be a JSON object, not \(value.kindDescription)"
+            )
+        }
+        return attributes
+    }
+
+    /// Merges `attributes` into `claims` under the policy, without verifying or signing anything.
+    ///
+    /// - Returns: The merged claims (the originals, in place, then the new ones) and the report.
+    /// - Throws: ``JWTError/Code/invalidClaimName``, ``JWTError/Code/protectedClaim`` or
+    ///   ``JWTError/Code/conflictingClaim``, each naming every offending attribute; ``JWTError/Code/limitExceeded``
+    ///   for attributes over the size or depth limit.
+    public func merge(
+        _ claims: ClaimSet,
+        with attributes: JSONObject
+    ) throws(JWTError) -> (ClaimSet, AugmentationReport) {
+        try checkAttributes(attributes)
+        return try mergeChecked(claims, with: attributes)
+    }
+
+    /// Merges attributes that ``checkAttributes(_:)`` accepted.
+    private func mergeChecked(
+        _ claims: ClaimSet,
+        with attributes: JSONObject
+    ) throws(JWTError)
+        -> (ClaimSet, AugmentationReport)
+    {
+        if policy.onExistingClaim == .reject {
+            let existing = attributes.names.filter {
+                !policy.protectedClaims.contains($0) && claims.object.contains(name: $0)
+            }
+            if !existing.isEmpty {
+                throw JWTError(
+                    code: .conflictingClaim,
+                    reason: "the token already has the claim\(existing.count == 1 ? "" : "s") " + Self.list(existing)
+                        + ", and the policy forbids replacing claims"
+                )
+            }
+        }
+        var merged = claims
+        var report = AugmentationReport()
+        for (name, value) in attributes {
+            if policy.protectedClaims.contains(name) {
+                report.ignored.append(name)
+                continue
+            }
+            let exists = merged.object.contains(name: name)
+            if value == .null, policy.onNull == .removeClaim {
+                if exists {
+                    merged.object.removeValue(forName: name)
+                    report.removed.append(name)
+                }
+                continue
+            }
+            if exists {
+                if policy.onExistingClaim == .keep {
+                    report.kept.append(name)
+                    continue
+                }
+                report.replaced.append(name)
+            } else {
+                report.added.append(name)
+            }
+            merged.object[name] = value
+        }
+        return (merged, report)
+    }
+
+    /// Checks everything about the attributes that does not depend on the token: names, depth, size, protected
+    /// names. Runs before the token is verified, so a bad request costs no cryptography.
+    private func checkAttributes(_ attributes: JSONObject) throws(JWTError) {
+        let badNames = attributes.names.filter { !isAcceptableName($0) }
+        if !badNames.isEmpty {
+            throw JWTError(
+                code: .invalidClaimName,
+                reason: "invalid claim name\(badNames.count == 1 ? "" : "s") " + Self.list(badNames)
+                    + ": names must be non-empty, at most \(policy.maximumClaimNameLength) bytes, "
+                    + "without control characters"
+            )
+        }
+        let depth = JSONValue.object(attributes).nestingDepth(limit: policy.maximumDepth)
+        guard depth <= policy.maximumDepth else {
+            throw JWTError(
+                code: .limitExceeded,
+                reason: "the custom attributes nest deeper than \(policy.maximumDepth) levels"
+            )
+        }
+        let size = attributes.serializedBytes().count
+        guard size <= policy.maximumAttributesSize else {
+            throw JWTError(
+                code: .limitExceeded,
+                reason: "the custom attributes are \(size) bytes of JSON; the limit is \(policy.maximumAttributesSize)"
+            )
+        }
+        let protected = attributes.names.filter { policy.protectedClaims.contains($0) }
+        if !protected.isEmpty, policy.onProtectedClaim == .reject {
+            throw JWTError(
+                code: .protectedClaim,
+                reason: "custom attributes may not set the protected claim\(protected.count == 1 ? "" : "s") "
+                    + Self.list(protected)
+            )
+        }
+    }
+
+    private func isAcceptableName(_ name: String) -> Bool {
+        !name.isEmpty && name.utf8.count <= policy.maximumClaimNameLength
+            && !name.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
+    }
+
+    /// The names as JSON strings, so control characters and quotes in hostile names print escaped.
+    private static func list(_ names: [String]) -> String {
+        names.map { JSONValue.string($0).serialized() }.joined(separator: ", ")
+    }
+}
+
+extension JSONValue {
+    /// The nesting depth of containers (a scalar is 0, `[]` is 1), computed without recursion and giving up as soon
+    /// as it exceeds `limit` (it then returns `limit + 1`), so hostile values cost at most their size.
+    func nestingDepth(limit: Int) -> Int {
+        var deepest = 0
+        var pending: [(JSONValue, Int)] = [(self, 0)]
+        while let (value, depth) = pending.popLast() {
+            switch value {
+            case .array(let elements):
+                guard depth + 1 <= limit else { return limit + 1 }
+                deepest = max(deepest, depth + 1)
+                for element in elements { pending.append((element, depth + 1)) }
+            case .object(let object):
+                guard depth + 1 <= limit else { return limit + 1 }
+                deepest = max(deepest, depth + 1)
+                for (_, member) in object { pending.append((member, depth + 1)) }
+            default:
+                continue
+            }
+        }
+        return deepest
+    }
+}
