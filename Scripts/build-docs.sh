@@ -9,10 +9,13 @@ graphs=".build/docs-symbol-graphs"
 
 # Synthesized members (e.g. RandomAccessCollection's withContiguousStorageIfAvailable on JSONObject) are the standard
 # library's, not ours; skipping them keeps the pointer gate about our own declarations.
-swift package dump-symbol-graph --minimum-access-level public --skip-synthesized-members >/dev/null
+# dump-symbol-graph also tries the test modules and fails on them when tests are not built; only JWTClaims matters,
+# so its status is not the verdict: a JWTClaims graph written by this run is.
+stamp=$(mktemp)
+trap 'rm -f "$stamp"' EXIT
+swift package dump-symbol-graph --minimum-access-level public --skip-synthesized-members >/dev/null 2>&1 || true
 rm -rf "$graphs" && mkdir -p "$graphs"
-found=$(find .build -path '*/symbolgraph/JWTClaims.symbols.json' -newer Package.swift | head -1)
-[ -n "$found" ] || found=$(find .build -path '*/symbolgraph/JWTClaims.symbols.json' | head -1)
+found=$(find .build -path '*/symbolgraph/JWTClaims.symbols.json' -newer "$stamp" | head -1)
 [ -n "$found" ] || { echo "error: no JWTClaims.symbols.json was produced" >&2; exit 1; }
 cp "$found" "$graphs/"
 
