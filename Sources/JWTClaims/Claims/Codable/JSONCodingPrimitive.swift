@@ -1,0 +1,217 @@
+/// A type that ``JSONValueDecoder`` and ``JSONValueEncoder`` convert to and from a ``JSONValue`` themselves,
+/// without calling its `init(from:)` or `encode(to:)`.
+///
+/// This is how numbers stay exact (integers come from ``JSONNumber/int64Value`` and ``JSONNumber/uint64Value``,
+/// never through `Double`), how ``JSONValue``, ``JSONObject`` and ``JSONNumber`` pass through unchanged, and how
+/// `Date` becomes a NumericDate. The coders check for it with one dynamic cast wherever a generic value is coded.
+protocol JSONCodingPrimitive {
+    /// What a JSON value must be to decode as this type, for error reasons: `an integer that fits Int32`.
+    static var expectedDescription: String { get }
+
+    /// The value that `json` holds, or `nil` if it has another type or is out of range.
+    static func decoded(from json: JSONValue) -> Self?
+
+    /// The JSON for this value, or `nil` if JSON cannot represent it (a non-finite floating-point number).
+    func encodedJSONValue() -> JSONValue?
+}
+
+extension Bool: JSONCodingPrimitive {
+    static var expectedDescription: String { "a boolean" }
+
+    static func decoded(from json: JSONValue) -> Bool? {
+        json.boolValue
+    }
+
+    func encodedJSONValue() -> JSONValue? {
+        .bool(self)
+    }
+}
+
+extension String: JSONCodingPrimitive {
+    static var expectedDescription: String { "a string" }
+
+    static func decoded(from json: JSONValue) -> String? {
+        json.stringValue
+    }
+
+    func encodedJSONValue() -> JSONValue? {
+        .string(self)
+    }
+}
+
+extension Double: JSONCodingPrimitive {
+    static var expectedDescription: String { "a number that fits Double" }
+
+    /// The correctly rounded nearest `Double`; a number beyond the finite range does not fit.
+    static func decoded(from json: JSONValue) -> Double? {
+        json.numberValue?.doubleValue
+    }
+
+    /// The shortest text that reads back as the same `Double`; whole values keep a fraction (`1500.0`).
+    func encodedJSONValue() -> JSONValue? {
+        JSONNumber(self).map(JSONValue.number)
+    }
+}
+
+extension Float: JSONCodingPrimitive {
+    static var expectedDescription: String { "a number that fits Float" }
+
+    /// The correctly rounded nearest `Float`, read from the number's text directly (rounding through `Double`
+    /// first could round twice); a number beyond the finite range does not fit.
+    static func decoded(from json: JSONValue) -> Float? {
+        guard let number = json.numberValue, let value = Float(number.text), value.isFinite else { return nil }
+        return value
+    }
+
+    /// The shortest text that reads back as the same `Float` (`0.1`, not the `Double` `0.10000000149011612`).
+    func encodedJSONValue() -> JSONValue? {
+        guard isFinite else { return nil }
+        return JSONNumber(shortestFloatText: description).map(JSONValue.number)
+    }
+}
+
+extension Int: JSONCodingPrimitive {
+    static var expectedDescription: String { "an integer that fits Int" }
+    static func decoded(from json: JSONValue) -> Int? { exactInteger(from: json) }
+    func encodedJSONValue() -> JSONValue? { .number(JSONNumber(self)) }
+}
+
+extension Int8: JSONCodingPrimitive {
+    static var expectedDescription: String { "an integer that fits Int8" }
+    static func decoded(from json: JSONValue) -> Int8? { exactInteger(from: json) }
+    func encodedJSONValue() -> JSONValue? { .number(JSONNumber(Int64(self))) }
+}
+
+extension Int16: JSONCodingPrimitive {
+    static var expectedDescription: String { "an integer that fits Int16" }
+    static func decoded(from json: JSONValue) -> Int16? { exactInteger(from: json) }
+    func encodedJSONValue() -> JSONValue? { .number(JSONNumber(Int64(self))) }
+}
+
+extension Int32: JSONCodingPrimitive {
+    static var expectedDescription: String { "an integer that fits Int32" }
+    static func decoded(from json: JSONValue) -> Int32? { exactInteger(from: json) }
+    func encodedJSONValue() -> JSONValue? { .number(JSONNumber(Int64(self))) }
+}
+
+extension Int64: JSONCodingPrimitive {
+    static var expectedDescription: String { "an integer that fits Int64" }
+    static func decoded(from json: JSONValue) -> Int64? { exactInteger(from: json) }
+    func encodedJSONValue() -> JSONValue? { .number(JSONNumber(self)) }
+}
+
+extension UInt: JSONCodingPrimitive {
+    static var expectedDescription: String { "an integer that fits UInt" }
+    static func decoded(from json: JSONValue) -> UInt? { exactInteger(from: json) }
+    func encodedJSONValue() -> JSONValue? { .number(JSONNumber(UInt64(self))) }
+}
+
+extension UInt8: JSONCodingPrimitive {
+    static var expectedDescription: String { "an integer that fits UInt8" }
+    static func decoded(from json: JSONValue) -> UInt8? { exactInteger(from: json) }
+    func encodedJSONValue() -> JSONValue? { .number(JSONNumber(UInt64(self))) }
+}
+
+extension UInt16: JSONCodingPrimitive {
+    static var expectedDescription: String { "an integer that fits UInt16" }
+    static func decoded(from json: JSONValue) -> UInt16? { exactInteger(from: json) }
+    func encodedJSONValue() -> JSONValue? { .number(JSONNumber(UInt64(self))) }
+}
+
+extension UInt32: JSONCodingPrimitive {
+    static var expectedDescription: String { "an integer that fits UInt32" }
+    static func decoded(from json: JSONValue) -> UInt32? { exactInteger(from: json) }
+    func encodedJSONValue() -> JSONValue? { .number(JSONNumber(UInt64(self))) }
+}
+
+extension UInt64: JSONCodingPrimitive {
+    static var expectedDescription: String { "an integer that fits UInt64" }
+    static func decoded(from json: JSONValue) -> UInt64? { exactInteger(from: json) }
+    func encodedJSONValue() -> JSONValue? { .number(JSONNumber(self)) }
+}
+
+@available(macOS 15.0, iOS 18.0, watchOS 11.0, tvOS 18.0, visionOS 2.0, *)
+extension Int128: JSONCodingPrimitive {
+    static var expectedDescription: String { "an integer that fits Int128" }
+
+    static func decoded(from json: JSONValue) -> Int128? {
+        guard let number = json.numberValue else { return nil }
+        let value = DecimalValue(validatedText: number.text)
+        if value.isNegative {
+            guard let magnitude = value.wideIntegerMagnitude(upTo: Int128.min.magnitude) else { return nil }
+            return magnitude == Int128.min.magnitude ? Int128.min : -Int128(magnitude)
+        }
+        return value.wideIntegerMagnitude(upTo: UInt128(Int128.max)).map { Int128($0) }
+    }
+
+    func encodedJSONValue() -> JSONValue? { .number(JSONNumber(uncheckedText: String(self))) }
+}
+
+@available(macOS 15.0, iOS 18.0, watchOS 11.0, tvOS 18.0, visionOS 2.0, *)
+extension UInt128: JSONCodingPrimitive {
+    static var expectedDescription: String { "an integer that fits UInt128" }
+
+    static func decoded(from json: JSONValue) -> UInt128? {
+        guard let number = json.numberValue else { return nil }
+        let value = DecimalValue(validatedText: number.text)
+        guard !value.isNegative else { return nil }
+        return value.wideIntegerMagnitude(upTo: UInt128.max)
+    }
+
+    func encodedJSONValue() -> JSONValue? { .number(JSONNumber(uncheckedText: String(self))) }
+}
+
+extension FixedWidthInteger {
+    /// The integer value of a JSON number if it is exactly an integer in range: `1.5e3` is 1500, `1.5` and
+    /// `300` (for `Int8`) do not fit. Never rounds and never goes through `Double`.
+    fileprivate static func exactInteger(from json: JSONValue) -> Self? {
+        guard let number = json.numberValue else { return nil }
+        if let plain = plainIntegerValue(of: number.text) {
+            return Self(exactly: plain)
+        }
+        if isSigned {
+            return number.int64Value.flatMap(Self.init(exactly:))
+        }
+        return number.uint64Value.flatMap(Self.init(exactly:))
+    }
+}
+
+/// The value of plain integer text of at most 18 digits (`-?[0-9]{1,18}`), which cannot overflow `Int64`; `nil`
+/// for any other text, which takes the general exact path. Most integer claims (`exp`, `iat`) are plain.
+private func plainIntegerValue(of text: String) -> Int64? {
+    var digits = Substring(text).utf8
+    let isNegative = digits.first == UInt8(ascii: "-")
+    if isNegative {
+        digits = digits.dropFirst()
+    }
+    guard !digits.isEmpty, digits.count <= 18 else { return nil }
+    var value: Int64 = 0
+    for byte in digits {
+        guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+        value = value * 10 + Int64(byte - UInt8(ascii: "0"))
+    }
+    return isNegative ? -value : value
+}
+
+extension JSONNumber {
+    /// A number from Swift's shortest description of a finite `Float` or `Double` (`1e-07`, `3.4028235e+38`),
+    /// with the exponent written as ``init(_:)-(Double)`` writes it: no `+`, no leading zeros.
+    fileprivate init?(shortestFloatText description: String) {
+        let utf8 = description.utf8
+        guard let marker = utf8.firstIndex(of: UInt8(ascii: "e")) else {
+            self.init(description)
+            return
+        }
+        var exponent = utf8[utf8.index(after: marker)...]
+        var text = String(decoding: utf8[...marker], as: UTF8.self)
+        if exponent.first == UInt8(ascii: "-") {
+            text += "-"
+            exponent = exponent.dropFirst()
+        } else if exponent.first == UInt8(ascii: "+") {
+            exponent = exponent.dropFirst()
+        }
+        let digits = exponent.drop { $0 == UInt8(ascii: "0") }
+        text += digits.isEmpty ? "0" : String(decoding: digits, as: UTF8.self)
+        self.init(text)
+    }
+}

@@ -1,0 +1,203 @@
+/// The exact value of a JSON number's text: `(isNegative ? -1 : 1) × significand × 10^exponent`.
+///
+/// Used to compare numbers by value and to convert them to integers without ever going through `Double`, so that
+/// `1.5e3`, `15e2` and `1500` are one value and a 40-digit integer is not rounded. The significand is the run of
+/// significant digits of the text (leading and trailing zeros and the decimal point dropped), read in place
+/// without copying. Exponents are exact at any length: those beyond 18 digits, which only contrived input has,
+/// are kept as decimal digits.
+struct DecimalValue {
+    /// An exact integer exponent of ten.
+    enum Exponent: Equatable {
+        /// An exponent whose magnitude fits comfortably in `Int`.
+        case small(Int)
+        /// An exponent of at least 10^18 in magnitude: ASCII digits without leading zeros.
+        case large(isNegative: Bool, magnitude: [UInt8])
+    }
+
+    /// Whether the number is below zero; false for every zero, including `-0`.
+    let isNegative: Bool
+    /// How many significant digits the number has; 0 for zero.
+    let significandDigitCount: Int
+    /// The power of ten that scales the significand.
+    let exponent: Exponent
+    private let mantissa: Substring.UTF8View
+    private let leadingZeroCount: Int
+
+    /// Analyses text that already matches the RFC 8259 number grammar.
+    init(validatedText text: String) {
+        var rest = text.utf8[...]
+        let hasMinusSign = rest.first == UInt8(ascii: "-")
+        if hasMinusSign {
+            rest = rest.dropFirst()
+        }
+        let exponentMarker = rest.firstIndex { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") } ?? rest.endIndex
+        mantissa = rest[..<exponentMarker]
+
+        var digitCount = 0
+        var fractionDigitCount = 0
+        var leadingZeros = 0
+        var trailingZeros = 0
+        var seenPoint = false
+        var seenNonZero = false
+        for byte in mantissa {
+            if byte == UInt8(ascii: ".") {
+                seenPoint = true
+                continue
+            }
+            digitCount += 1
+            if seenPoint {
+                fractionDigitCount += 1
+            }
+            if byte != UInt8(ascii: "0") {
+                seenNonZero = true
+                trailingZeros = 0
+            } else if seenNonZero {
+                trailingZeros += 1
+            } else {
+                leadingZeros += 1
+            }
+        }
+        leadingZeroCount = leadingZeros
+        guard seenNonZero else {
+            isNegative = false
+            significandDigitCount = 0
+            exponent = .small(0)
+            return
+        }
+        isNegative = hasMinusSign
+        significandDigitCount = digitCount - leadingZeros - trailingZeros
+
+        var written = Exponent.small(0)
+        if exponentMarker != rest.endIndex {
+            written = Self.exponent(of: rest[rest.index(after: exponentMarker)...])
+        }
+        // Dropping trailing zeros multiplies the significand's scale by ten each; the fraction divides it.
+        exponent = written.adding(trailingZeros - fractionDigitCount)
+    }
+
+    /// The significant digits as ASCII, most significant first.
+    var significantDigits: some Sequence<UInt8> {
+        mantissa.lazy.filter { $0 != UInt8(ascii: ".") }.dropFirst(leadingZeroCount).prefix(significandDigitCount)
+    }
+
+    /// Whether the value is zero (`0`, `-0`, `0.000e7`, ...).
+    var isZero: Bool { significandDigitCount == 0 }
+
+    /// The magnitude as an integer, if the value is an integer no larger than `limit`.
+    func integerMagnitude(upTo limit: UInt64) -> UInt64? {
+        if isZero {
+            return 0
+        }
+        guard case .small(let power) = exponent, power >= 0, significandDigitCount + power <= 20 else {
+            return nil
+        }
+        var magnitude: UInt64 = 0
+        for digit in significantDigits {
+            let (shifted, shiftOverflow) = magnitude.multipliedReportingOverflow(by: 10)
+            let (sum, sumOverflow) = shifted.addingReportingOverflow(UInt64(digit - UInt8(ascii: "0")))
+            guard !shiftOverflow, !sumOverflow else { return nil }
+            magnitude = sum
+        }
+        for _ in 0..<power {
+            let (shifted, overflow) = magnitude.multipliedReportingOverflow(by: 10)
+            guard !overflow else { return nil }
+            magnitude = shifted
+        }
+        return magnitude <= limit ? magnitude : nil
+    }
+
+    /// Whether two numbers have the same exact value.
+    func hasSameValue(as other: DecimalValue) -> Bool {
+        guard isZero == other.isZero else { return false }
+        if isZero {
+            return true
+        }
+        return isNegative == other.isNegative
+            && significandDigitCount == other.significandDigitCount
+            && exponent == other.exponent
+            && significantDigits.elementsEqual(other.significantDigits)
+    }
+
+    /// The exponent written after `e`: an optional sign, then digits.
+    private static func exponent(of text: Substring.UTF8View) -> Exponent {
+        var digits = text[...]
+        let isNegative = digits.first == UInt8(ascii: "-")
+        if digits.first == UInt8(ascii: "-") || digits.first == UInt8(ascii: "+") {
+            digits = digits.dropFirst()
+        }
+        digits = digits.drop { $0 == UInt8(ascii: "0") }
+        guard digits.count > 18 else {
+            var magnitude = 0
+            for digit in digits {
+                magnitude = magnitude * 10 + Int(digit - UInt8(ascii: "0"))
+            }
+            return .small(isNegative ? -magnitude : magnitude)
+        }
+        return .large(isNegative: isNegative, magnitude: Array(digits))
+    }
+}
+
+extension DecimalValue.Exponent {
+    /// This exponent plus `adjustment`, a count bounded by the length of a number's text.
+    func adding(_ adjustment: Int) -> Self {
+        switch self {
+        case .small(let value):
+            // |value| < 10^18 and |adjustment| is bounded by memory, so the sum cannot overflow 64 bits.
+            return .small(value + adjustment)
+        case .large(let isNegative, let magnitude):
+            // |magnitude| >= 10^18 > |adjustment|, so the sign never changes: add to or subtract from the magnitude.
+            let growsMagnitude = (adjustment >= 0) != isNegative
+            return .large(
+                isNegative: isNegative,
+                magnitude: Self.decimal(magnitude, plus: adjustment.magnitude, grows: growsMagnitude)
+            )
+        }
+    }
+
+    static func == (lhs: Self, rhs: Self) -> Bool {
+        if case .small(let left) = lhs, case .small(let right) = rhs {
+            return left == right
+        }
+        let left = lhs.signAndDigits
+        let right = rhs.signAndDigits
+        return left.isNegative == right.isNegative && left.digits == right.digits
+    }
+
+    private var signAndDigits: (isNegative: Bool, digits: [UInt8]) {
+        switch self {
+        case .small(let value):
+            return (value < 0, value == 0 ? [] : Array(String(value.magnitude).utf8))
+        case .large(let isNegative, let magnitude):
+            return (isNegative, magnitude)
+        }
+    }
+
+    /// `digits ± amount` in decimal, where the result is known to stay positive.
+    private static func decimal(_ digits: [UInt8], plus amount: UInt, grows: Bool) -> [UInt8] {
+        var result = digits
+        var remaining = amount
+        var carry = 0
+        var position = result.count - 1
+        while position >= 0, remaining != 0 || carry != 0 {
+            let digit = Int(result[position] - UInt8(ascii: "0"))
+            let change = Int(remaining % 10) + carry
+            remaining /= 10
+            var updated = grows ? digit + change : digit - change
+            carry = 0
+            if updated >= 10 {
+                updated -= 10
+                carry = 1
+            } else if updated < 0 {
+                updated += 10
+                carry = 1
+            }
+            result[position] = UInt8(ascii: "0") + UInt8(updated)
+            position -= 1
+        }
+        if carry != 0 {
+            result.insert(UInt8(ascii: "1"), at: 0)
+        }
+        let firstSignificant = result.firstIndex { $0 != UInt8(ascii: "0") } ?? result.endIndex
+        return Array(result[firstSignificant...])
+    }
+}

@@ -1,0 +1,110 @@
+/// The deterministic writer behind ``JSONValue/serialized()``: compact, member order kept, numbers as written.
+///
+/// Strings escape exactly what RFC 8259 requires and nothing else: `"`, `\` and U+0000 to U+001F, using the short
+/// forms `\b \f \n \r \t` where they exist and lower-case `\u00XX` otherwise. `/` is never escaped and non-ASCII
+/// characters are written as raw UTF-8, so a token written by a compact writer with the same rules is reproduced
+/// byte for byte.
+enum JSONWriter {
+    /// Appends the compact JSON text of `value` to `output`.
+    static func write(_ value: JSONValue, into output: inout [UInt8]) {
+        switch value {
+        case .null:
+            output.append(contentsOf: "null".utf8)
+        case .bool(let bool):
+            output.append(contentsOf: bool ? "true".utf8 : "false".utf8)
+        case .number(let number):
+            output.append(contentsOf: number.text.utf8)
+        case .string(let string):
+            write(string, into: &output)
+        case .array(let elements):
+            output.append(UInt8(ascii: "["))
+            for (position, element) in elements.enumerated() {
+                if position > 0 {
+                    output.append(UInt8(ascii: ","))
+                }
+                write(element, into: &output)
+            }
+            output.append(UInt8(ascii: "]"))
+        case .object(let object):
+            write(object, into: &output)
+        }
+    }
+
+    /// Appends the compact JSON text of `object` to `output`.
+    static func write(_ object: JSONObject, into output: inout [UInt8]) {
+        output.append(UInt8(ascii: "{"))
+        for (position, member) in object.enumerated() {
+            if position > 0 {
+                output.append(UInt8(ascii: ","))
+            }
+            write(member.name, into: &output)
+            output.append(UInt8(ascii: ":"))
+            write(member.value, into: &output)
+        }
+        output.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends `string` as a JSON string literal, copying runs that need no escape in one step.
+    static func write(_ string: String, into output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        let utf8 = string.utf8
+        var runStart = utf8.startIndex
+        var position = runStart
+        while position != utf8.endIndex {
+            let byte = utf8[position]
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                output.append(contentsOf: utf8[runStart..<position])
+                appendEscape(for: byte, into: &output)
+                runStart = utf8.index(after: position)
+            }
+            position = utf8.index(after: position)
+        }
+        output.append(contentsOf: utf8[runStart..<position])
+        output.append(UInt8(ascii: "\""))
+    }
+
+    /// `"name"` as JSON, cut after 64 bytes (a message should not repeat a huge input), for error reasons.
+    static func quotedForMessage(_ string: String) -> String {
+        let limit = 64
+        var output: [UInt8] = []
+        let utf8 = string.utf8
+        guard utf8.count > limit else {
+            write(string, into: &output)
+            return String(decoding: output, as: UTF8.self)
+        }
+        // Cut on a character boundary so the message stays valid text.
+        var end = string.startIndex
+        var length = 0
+        for character in string {
+            let size = character.utf8.count
+            guard length + size <= limit else { break }
+            length += size
+            end = string.index(after: end)
+        }
+        write(String(string[..<end]), into: &output)
+        return String(decoding: output, as: UTF8.self) + "... (\(utf8.count) bytes)"
+    }
+
+    private static func appendEscape(for byte: UInt8, into output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\\"))
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"):
+            output.append(byte)
+        case 0x08:
+            output.append(UInt8(ascii: "b"))
+        case 0x0C:
+            output.append(UInt8(ascii: "f"))
+        case 0x0A:
+            output.append(UInt8(ascii: "n"))
+        case 0x0D:
+            output.append(UInt8(ascii: "r"))
+        case 0x09:
+            output.append(UInt8(ascii: "t"))
+        default:
+            let digits: [UInt8] = Array("0123456789abcdef".utf8)
+            output.append(contentsOf: "u00".utf8)
+            output.append(digits[Int(byte >> 4)])
+            output.append(digits[Int(byte & 0x0F)])
+        }
+    }
+}
