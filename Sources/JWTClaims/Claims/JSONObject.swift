@@ -60,6 +60,16 @@ public struct JSONObject {
         self = object
     }
 
+    /// Parses text that must hold exactly one JSON object.
+    ///
+    /// - Parameters:
+    ///   - text: JSON text.
+    ///   - options: The bounds to enforce.
+    /// - Throws: The errors of ``init(parsing:options:)-(Collection<UInt8>,_)``; offsets count UTF-8 bytes.
+    public init(parsing text: String, options: JSONParsingOptions = .init()) throws(JWTError) {
+        try self.init(parsing: text.utf8, options: options)
+    }
+
     /// The member names, in order.
     public var names: [String] {
         members.map(\.name)

@@ -10,11 +10,12 @@
 /// let claims = try JSONObject(parsing: payload, options: options)
 /// ```
 public struct JSONParsingOptions: Hashable, Sendable {
-    /// The deepest nesting of arrays and objects the parser ever accepts, whatever ``maximumDepth`` says.
+    /// The deepest nesting of arrays and objects the parser ever accepts, whatever ``maximumDepth`` says (256).
     ///
-    /// The parser recurses once per nesting level, so this ceiling keeps its stack use far below the smallest
-    /// thread stack Swift runs on (512 KiB). A ``maximumDepth`` above it is treated as this value.
-    public static let maximumSupportedDepth = 512
+    /// The parser itself uses no stack per level, but writing, comparing, hashing and destroying a value recurse
+    /// once per level. This ceiling keeps all of them well inside the smallest thread stack Swift runs on
+    /// (512 KiB), even in unoptimized builds. A ``maximumDepth`` above it is treated as this value.
+    public static let maximumSupportedDepth = 256
 
     /// How deeply arrays and objects may nest (default 32).
     ///

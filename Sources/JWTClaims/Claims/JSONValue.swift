@@ -1,6 +1,6 @@
 /// A JSON value, kept losslessly: numbers keep their text, objects their member order.
 ///
-/// Parse with ``init(parsing:options:)-(some Collection<UInt8>,_)``, which accepts strict RFC 8259 JSON only and
+/// Parse with ``init(parsing:options:)-(Collection<UInt8>,_)``, which accepts strict RFC 8259 JSON only and
 /// rejects duplicate member names; write with ``serialized()``, which is compact and deterministic. A value parsed
 /// from compact JSON is written back byte for byte.
 ///
@@ -53,7 +53,7 @@ public enum JSONValue {
     /// - Parameters:
     ///   - text: JSON text.
     ///   - options: The bounds to enforce.
-    /// - Throws: The errors of ``init(parsing:options:)-(some Collection<UInt8>,_)``; offsets count UTF-8 bytes.
+    /// - Throws: The errors of ``init(parsing:options:)-(Collection<UInt8>,_)``; offsets count UTF-8 bytes.
     public init(parsing text: String, options: JSONParsingOptions = JSONParsingOptions()) throws(JWTError) {
         self = try JSONReader.parse(text.utf8, options: options, expectingObject: false)
     }

@@ -11,6 +11,10 @@ struct JSONObjectTests {
         #expect(object.map(\.name) == ["z", "a", "m"])
         #expect(object.first?.value == 1)
         #expect(object.serialized() == #"{"z":1,"a":2,"m":{"y":0,"b":1}}"#)
+        #expect(try JSONObject(parsing: #"{"z":1,"a":2,"m":{"y":0,"b":1}}"#) == object)
+        let error = #expect(throws: JWTError.self) { try JSONObject(parsing: #" "text" "#) }
+        #expect(error?.code == .typeMismatch)
+        #expect(error?.offset == 1)
     }
 
     @Test("replaces a value in place, appends a new name, and removes on nil")

@@ -229,6 +229,37 @@ struct JSONReaderTests {
         #expect(object["e\u{301}"]?.int64Value == 2)
     }
 
+    @Test("finds quotes, escapes, control and non-ASCII bytes at every position of long strings")
+    func specialBytesAtEveryPosition() throws {
+        for length in 0..<40 {
+            let plain = String(repeating: "a", count: length)
+            #expect(try JSONValue(parsing: "\"\(plain)\"") == .string(plain))
+            #expect(try JSONValue(parsing: "[\"\(plain)\",1]") == [.string(plain), 1])
+            for position in 0..<length {
+                var bytes = Array("\"\(plain)\"".utf8)
+                bytes[1 + position] = 0x1F
+                let error = #expect(throws: JWTError.self) { try JSONValue(parsing: bytes) }
+                #expect(error?.offset == 1 + position, "length \(length), control at \(position)")
+
+                bytes[1 + position] = 0x7F
+                #expect(try JSONValue(parsing: bytes).stringValue?.utf8.count == length)
+
+                let accented = String(repeating: "a", count: position) + "é" + plain.dropFirst(position + 1)
+                #expect(try JSONValue(parsing: "\"\(accented)\"").stringValue == accented)
+
+                let escaped = String(repeating: "a", count: position) + "\\n" + plain.dropFirst(position + 1)
+                let unescaped = String(repeating: "a", count: position) + "\n" + plain.dropFirst(position + 1)
+                #expect(try JSONValue(parsing: "\"\(escaped)\"").stringValue == unescaped)
+
+                bytes[1 + position] = 0xFF
+                let invalid = #expect(throws: JWTError.self) { try JSONValue(parsing: bytes) }
+                #expect(invalid?.offset == 1 + position)
+            }
+            let unterminated = #expect(throws: JWTError.self) { try JSONValue(parsing: "\"\(plain)") }
+            #expect(unterminated?.offset == 1 + length)
+        }
+    }
+
     // MARK: - Limits
 
     static func nestedArrays(_ depth: Int) -> String {
@@ -276,10 +307,11 @@ struct JSONReaderTests {
         #expect((try? mixedResult.get()) != nil || depth < 4)
     }
 
-    @Test("never recurses deeper than the supported ceiling, whatever the options say")
+    @Test("never accepts nesting beyond the supported ceiling, whatever the options say")
     func depthCeiling() throws {
         let options = Self.options { $0.maximumDepth = .max }
         let ceiling = JSONParsingOptions.maximumSupportedDepth
+        #expect(ceiling == 256)
         _ = try JSONValue(parsing: Self.nestedArrays(ceiling), options: options)
         let error = #expect(throws: JWTError.self) {
             try JSONValue(parsing: Self.nestedArrays(ceiling + 1), options: options)

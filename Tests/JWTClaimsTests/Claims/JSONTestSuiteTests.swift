@@ -1,6 +1,5 @@
+import JWTClaims
 import Testing
-
-@testable import JWTClaims
 
 /// The parser against JSONTestSuite (`Resources/json-test-suite/`): every file, by category.
 @Suite("JSONTestSuite")

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import JWTClaims
@@ -139,5 +140,29 @@ struct JSONValueTests {
         let value: JSONValue = ["a": [1.5, nil]]
         #expect(value.description == #"{"a":[1.5,null]}"#)
         #expect(value.serializedBytes() == Array(value.serialized().utf8))
+    }
+
+    @Test("parses, writes, compares and destroys the deepest accepted value on a 512 KiB thread")
+    func deepValueOnSmallStack() async {
+        let depth = JSONParsingOptions.maximumSupportedDepth
+        let text = String(repeating: #"{"a":["#, count: depth / 2) + "0" + String(repeating: "]}", count: depth / 2)
+        let succeeded = await withCheckedContinuation { continuation in
+            let thread = Thread {
+                var options = JSONParsingOptions()
+                options.maximumDepth = depth
+                var succeeded = false
+                if let value = try? JSONValue(parsing: text, options: options) {
+                    let copy = try? JSONValue(parsing: value.serializedBytes(), options: options)
+                    succeeded =
+                        value.serialized() == text && copy == value && copy?.hasSameValue(as: value) == true
+                        && Set([value]).contains(value)
+                }
+                continuation.resume(returning: succeeded)
+            }
+            // The smallest stack a Swift thread gets by default (secondary threads on Darwin).
+            thread.stackSize = 512 * 1024
+            thread.start()
+        }
+        #expect(succeeded)
     }
 }

@@ -1,10 +1,11 @@
-/// The strict RFC 8259 parser behind ``JSONValue/init(parsing:options:)-(some Collection<UInt8>,_)``.
+/// The strict RFC 8259 parser behind ``JSONValue/init(parsing:options:)-(Collection<UInt8>,_)``.
 ///
-/// It reads one contiguous buffer with an index, recursing once per nesting level (bounded by the depth limit),
-/// so time is linear in the input and stack use is bounded. Strings without escapes are created straight from the
-/// buffer (Swift keeps strings of up to 15 UTF-8 bytes inline, without allocating); escaped strings are unescaped
-/// into one reused scratch buffer. Each container is collected straight into its own array, reserved up front
-/// (16 members, 8 elements) so that the containers of a typical token need no regrowth.
+/// It reads one contiguous buffer with an index and keeps open containers on an explicit, depth-bounded stack
+/// instead of recursing, so time is linear in the input and stack use does not grow with nesting. Inside strings,
+/// eight bytes are checked at a time. Strings without escapes are created straight from the buffer (Swift keeps
+/// strings of up to 15 UTF-8 bytes inline, without allocating); escaped strings are unescaped into one reused
+/// scratch buffer. Each container is collected straight into its own array, reserved up front (16 members,
+/// 8 elements) so that the containers of a typical token need no regrowth.
 ///
 /// Every rejection is a `JWTError` whose reason names the problem and whose offset is the byte where it was found.
 ///
@@ -104,7 +105,7 @@ struct JSONReader {
         }
         skipWhitespace()
         let valueStart = offset
-        let value = try parseValue(depth: 0)
+        let value = try parseValue()
         skipWhitespace()
         if let trailing = byte(at: offset) {
             throw .invalidJSON("unexpected \(Self.describe(trailing)) after the JSON value", at: offset)
@@ -116,139 +117,200 @@ struct JSONReader {
         return value
     }
 
-    private mutating func parseValue(depth: Int) throws(JWTError) -> JSONValue {
-        guard let byte = byte(at: offset) else {
-            throw .invalidJSON("unexpected end of input, expected a JSON value", at: offset)
-        }
-        switch byte {
-        case UInt8(ascii: "\""):
-            return .string(try parseString())
-        case UInt8(ascii: "{"):
-            return .object(try parseObject(depth: depth + 1))
-        case UInt8(ascii: "["):
-            return .array(try parseArray(depth: depth + 1))
-        case UInt8(ascii: "t"):
-            try parseLiteral("true")
-            return .bool(true)
-        case UInt8(ascii: "f"):
-            try parseLiteral("false")
-            return .bool(false)
-        case UInt8(ascii: "n"):
-            try parseLiteral("null")
-            return .null
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            return .number(try parseNumber())
-        default:
-            throw .invalidJSON("expected a JSON value, found \(Self.describe(byte))", at: offset)
-        }
-    }
-
-    private mutating func parseArray(depth: Int) throws(JWTError) -> [JSONValue] {
-        try checkDepth(depth)
-        offset += 1
-        skipWhitespace()
-        if byte(at: offset) == UInt8(ascii: "]") {
-            offset += 1
-            return []
-        }
+    /// One array or object being read.
+    private struct Frame {
+        let isObject: Bool
         var elements: [JSONValue] = []
-        elements.reserveCapacity(8)
-        while true {
-            guard elements.count < options.maximumContainerCount else {
-                throw .jsonLimitExceeded(
-                    "array with more than \(options.maximumContainerCount) elements",
-                    at: offset
-                )
+        var members: [JSONObject.Element] = []
+        /// The name whose value is being read, in an object.
+        var pendingName = ""
+        var nameFilter: UInt64 = 0
+        var positionsByName: [CodeUnitString: Int]?
+
+        /// A frame for a new container, with room for the items of a typical token's containers.
+        init(openingObject isObject: Bool) {
+            self.isObject = isObject
+            if isObject {
+                members.reserveCapacity(JSONObject.indexThreshold)
+            } else {
+                elements.reserveCapacity(8)
             }
-            elements.append(try parseValue(depth: depth))
-            skipWhitespace()
-            guard let next = byte(at: offset) else {
-                throw .invalidJSON("unexpected end of input, expected ',' or ']' after an array element", at: offset)
-            }
-            offset += 1
-            if next == UInt8(ascii: "]") {
-                return elements
-            }
-            guard next == UInt8(ascii: ",") else {
-                offset -= 1
-                throw .invalidJSON(
-                    "expected ',' or ']' after an array element, found \(Self.describe(next))",
-                    at: offset
-                )
-            }
-            skipWhitespace()
+        }
+
+        /// A placeholder for "no container open", which allocates nothing.
+        init() {
+            isObject = false
         }
     }
 
-    private mutating func parseObject(depth: Int) throws(JWTError) -> JSONObject {
-        try checkDepth(depth)
+    /// Reads one value, nested containers included, with an explicit stack instead of recursion: stack use does not
+    /// grow with nesting, and the depth limit bounds the heap-allocated frames.
+    private mutating func parseValue() throws(JWTError) -> JSONValue {
+        // The innermost open container and its parent live in locals, any further ones on `enclosing`: a token's
+        // claims (an object holding arrays) never allocate a stack.
+        var current = Frame()
+        var parent = Frame()
+        var enclosing: [Frame] = []
+        var depth = 0
+        while true {
+            // Read the next value; a non-empty container opens a frame and goes on to its first item.
+            var value: JSONValue
+            guard let first = byte(at: offset) else { throw unexpected(.value) }
+            switch first {
+            case UInt8(ascii: "\""):
+                value = .string(try parseString())
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                guard depth < depthLimit else { throw tooDeep() }
+                let isObject = first == UInt8(ascii: "{")
+                offset += 1
+                skipWhitespace()
+                if byte(at: offset) == (isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
+                    offset += 1
+                    value = isObject ? .object(JSONObject()) : .array([])
+                    break
+                }
+                if depth >= 2 {
+                    enclosing.append(parent)
+                }
+                swap(&parent, &current)
+                current = Frame(openingObject: isObject)
+                depth += 1
+                if isObject {
+                    try readMemberName(into: &current)
+                } else {
+                    try checkRoom(after: 0, inObject: false)
+                }
+                continue
+            case UInt8(ascii: "t"):
+                try parseLiteral("true")
+                value = .bool(true)
+            case UInt8(ascii: "f"):
+                try parseLiteral("false")
+                value = .bool(false)
+            case UInt8(ascii: "n"):
+                try parseLiteral("null")
+                value = .null
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                value = .number(try parseNumber())
+            default:
+                throw unexpected(.value)
+            }
+
+            // Hand the value to the innermost open container, closing every container that ends here.
+            while depth > 0 {
+                skipWhitespace()
+                if current.isObject {
+                    current.members.append((name: current.pendingName, value: value))
+                    if byte(at: offset) == UInt8(ascii: ",") {
+                        offset += 1
+                        skipWhitespace()
+                        try readMemberName(into: &current)
+                        break
+                    }
+                    guard byte(at: offset) == UInt8(ascii: "}") else { throw unexpected(.memberSeparator) }
+                    value = .object(
+                        JSONObject(uniqueMembers: current.members, positionsByName: current.positionsByName)
+                    )
+                } else {
+                    current.elements.append(value)
+                    if byte(at: offset) == UInt8(ascii: ",") {
+                        offset += 1
+                        skipWhitespace()
+                        try checkRoom(after: current.elements.count, inObject: false)
+                        break
+                    }
+                    guard byte(at: offset) == UInt8(ascii: "]") else { throw unexpected(.arraySeparator) }
+                    value = .array(current.elements)
+                }
+                offset += 1
+                depth -= 1
+                if depth > 0 {
+                    swap(&current, &parent)
+                    parent = enclosing.popLast() ?? Frame()
+                }
+            }
+            if depth == 0 {
+                return value
+            }
+        }
+    }
+
+    /// Reads `"name" :` at `offset` into `frame`, rejecting a duplicate name.
+    private mutating func readMemberName(into frame: inout Frame) throws(JWTError) {
+        guard byte(at: offset) == UInt8(ascii: "\"") else { throw unexpected(.memberName) }
+        try checkRoom(after: frame.members.count, inObject: true)
+        let nameOffset = offset
+        let name = try parseString()
+        try Self.checkUnique(
+            name,
+            fingerprint: lastStringFingerprint,
+            at: nameOffset,
+            among: frame.members,
+            filter: &frame.nameFilter,
+            index: &frame.positionsByName
+        )
+        skipWhitespace()
+        guard byte(at: offset) == UInt8(ascii: ":") else { throw unexpected(.nameSeparator) }
         offset += 1
         skipWhitespace()
-        if byte(at: offset) == UInt8(ascii: "}") {
-            offset += 1
-            return JSONObject()
-        }
-        var members: [JSONObject.Element] = []
-        members.reserveCapacity(JSONObject.indexThreshold)
-        var positionsByName: [CodeUnitString: Int]?
-        var nameFilter: UInt64 = 0
-        while true {
-            guard let quote = byte(at: offset) else {
-                throw .invalidJSON("unexpected end of input, expected '\"' to begin a member name", at: offset)
-            }
-            guard quote == UInt8(ascii: "\"") else {
-                throw .invalidJSON("expected '\"' to begin a member name, found \(Self.describe(quote))", at: offset)
-            }
-            let nameOffset = offset
-            guard members.count < options.maximumContainerCount else {
-                throw .jsonLimitExceeded(
-                    "object with more than \(options.maximumContainerCount) members",
-                    at: nameOffset
-                )
-            }
-            let name = try parseString()
-            try Self.checkUnique(
-                name,
-                fingerprint: lastStringFingerprint,
-                at: nameOffset,
-                among: members,
-                filter: &nameFilter,
-                index: &positionsByName
-            )
+        frame.pendingName = name
+    }
 
-            skipWhitespace()
-            guard let colon = byte(at: offset) else {
-                throw .invalidJSON("unexpected end of input, expected ':' after member name", at: offset)
-            }
-            guard colon == UInt8(ascii: ":") else {
-                throw .invalidJSON("expected ':' after member name, found \(Self.describe(colon))", at: offset)
-            }
-            offset += 1
-            skipWhitespace()
-            let value = try parseValue(depth: depth)
-            members.append((name: name, value: value))
-
-            skipWhitespace()
-            guard let next = byte(at: offset) else {
-                throw .invalidJSON("unexpected end of input, expected ',' or '}' after an object member", at: offset)
-            }
-            offset += 1
-            if next == UInt8(ascii: "}") {
-                return JSONObject(uniqueMembers: members, positionsByName: positionsByName)
-            }
-            guard next == UInt8(ascii: ",") else {
-                offset -= 1
-                throw .invalidJSON(
-                    "expected ',' or '}' after an object member, found \(Self.describe(next))",
-                    at: offset
-                )
-            }
-            skipWhitespace()
+    /// Rejects one more item in a container that already holds `maximumContainerCount`.
+    @inline(__always)
+    private func checkRoom(after count: Int, inObject isObject: Bool) throws(JWTError) {
+        guard count < options.maximumContainerCount else {
+            throw tooManyItems(in: isObject ? .object : .array)
         }
     }
 
-    /// Rejects a member name already used in the object being read: a scan for small objects, a hash index
-    /// (built once the object passes `JSONObject.indexThreshold` members and handed to the object) beyond.
+    /// What the parser expected where it found something else.
+    private enum Expectation {
+        case value
+        case arraySeparator
+        case memberName
+        case nameSeparator
+        case memberSeparator
+
+        var description: String {
+            switch self {
+            case .value: "a JSON value"
+            case .arraySeparator: "',' or ']' after an array element"
+            case .memberName: "'\"' to begin a member name"
+            case .nameSeparator: "':' after member name"
+            case .memberSeparator: "',' or '}' after an object member"
+            }
+        }
+    }
+
+    /// The error for the byte at `offset` (or the end of input) where `expectation` was not met.
+    @inline(never)
+    private func unexpected(_ expectation: Expectation) -> JWTError {
+        guard let found = byte(at: offset) else {
+            return .invalidJSON("unexpected end of input, expected \(expectation.description)", at: offset)
+        }
+        return .invalidJSON("expected \(expectation.description), found \(Self.describe(found))", at: offset)
+    }
+
+    @inline(never)
+    private func tooDeep() -> JWTError {
+        .jsonLimitExceeded("arrays and objects nested deeper than \(depthLimit) levels", at: offset)
+    }
+
+    private enum Container {
+        case array
+        case object
+    }
+
+    @inline(never)
+    private func tooManyItems(in container: Container) -> JWTError {
+        let limit = options.maximumContainerCount
+        return .jsonLimitExceeded(
+            container == .array ? "array with more than \(limit) elements" : "object with more than \(limit) members",
+            at: offset
+        )
+    }
+
     /// Rejects a member name already used in the object being read. Up to `JSONObject.indexThreshold` members, a
     /// 64-bit filter of (length, first byte, last byte) rules out most names at once and the rest are scanned;
     /// beyond, a hash index is built once and handed on to the object, so the whole check stays linear.
@@ -279,12 +341,6 @@ struct JSONReader {
         }
         if index?.updateValue(members.count, forKey: CodeUnitString(name)) != nil {
             throw .duplicateMember(name, at: nameOffset)
-        }
-    }
-
-    private func checkDepth(_ depth: Int) throws(JWTError) {
-        guard depth <= depthLimit else {
-            throw .jsonLimitExceeded("arrays and objects nested deeper than \(depthLimit) levels", at: offset)
         }
     }
 
@@ -367,7 +423,9 @@ struct JSONReader {
         let open = offset
         let start = open + 1
         var position = start
-        while let byte = byte(at: position) {
+        while true {
+            position = skipPlainWords(from: position)
+            guard let byte = byte(at: position) else { break }
             switch byte {
             case UInt8(ascii: "\""):
                 try checkStringLength(position - start, open: open)
@@ -627,6 +685,38 @@ struct JSONReader {
         guard position < count else { return nil }
         // In bounds: positions start at 0 and only grow, and the guard checks the upper bound.
         return unsafe bytes[position]
+    }
+
+    /// Skips, eight bytes at a time, the bytes that need no attention inside a string: anything but `"`, `\`, a
+    /// control character or a non-ASCII byte. Returns the position of the first such byte, or of the last few
+    /// bytes of the input (fewer than eight), which the caller then reads one by one.
+    @inline(__always)
+    private func skipPlainWords(from start: Int) -> Int {
+        var position = start
+        while position <= count - 8 {
+            let word = loadWord(at: position)
+            let low7 = word & 0x7F7F_7F7F_7F7F_7F7F
+            // Per-byte tests without carries between bytes: adding to a 7-bit value never overflows the byte, so
+            // a byte's high bit says only whether *that* byte is 0x22, 0x5C, below 0x20 or at least 0x80.
+            let quote = ~((low7 ^ 0x2222_2222_2222_2222) &+ 0x7F7F_7F7F_7F7F_7F7F)
+            let backslash = ~((low7 ^ 0x5C5C_5C5C_5C5C_5C5C) &+ 0x7F7F_7F7F_7F7F_7F7F)
+            let control = ~(low7 &+ 0x6060_6060_6060_6060)
+            let flags = (quote | backslash | control | word) & 0x8080_8080_8080_8080
+            if flags != 0 {
+                return position + flags.trailingZeroBitCount >> 3
+            }
+            position += 8
+        }
+        return position
+    }
+
+    /// The eight bytes at `position`, the first in the lowest bits.
+    @inline(__always)
+    private func loadWord(at position: Int) -> UInt64 {
+        // In bounds: the only caller checks `position <= count - 8`, and positions are never negative.
+        UInt64(
+            littleEndian: unsafe UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: position, as: UInt64.self)
+        )
     }
 
     /// The text of `start..<end`, which the reader has already validated as UTF-8.

@@ -44,23 +44,28 @@ enum JSONWriter {
         output.append(UInt8(ascii: "}"))
     }
 
-    /// Appends `string` as a JSON string literal, copying runs that need no escape in one step.
+    /// Appends `string` as a JSON string literal. Strings that need no escape, nearly all of them, are copied in
+    /// one step; the others are copied byte by byte.
     static func write(_ string: String, into output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
         let utf8 = string.utf8
-        var runStart = utf8.startIndex
-        var position = runStart
-        while position != utf8.endIndex {
-            let byte = utf8[position]
-            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                output.append(contentsOf: utf8[runStart..<position])
-                appendEscape(for: byte, into: &output)
-                runStart = utf8.index(after: position)
+        if utf8.contains(where: needsEscape) {
+            for byte in utf8 {
+                if needsEscape(byte) {
+                    appendEscape(for: byte, into: &output)
+                } else {
+                    output.append(byte)
+                }
             }
-            position = utf8.index(after: position)
+        } else {
+            output.append(contentsOf: utf8)
         }
-        output.append(contentsOf: utf8[runStart..<position])
         output.append(UInt8(ascii: "\""))
+    }
+
+    @inline(__always)
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
     }
 
     /// `"name"` as JSON, cut after 64 bytes (a message should not repeat a huge input), for error reasons.

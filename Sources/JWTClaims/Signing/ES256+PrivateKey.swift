@@ -1,0 +1,160 @@
+extension ES256 {
+    /// A P-256 private key that makes ES256 signatures.
+    ///
+    /// Import is strict: the key must be an EC key on the named curve P-256 whose private scalar d lies in
+    /// [1, n − 1] and matches its public point (d·G = Q, checked by OpenSSL). Its ``description`` never shows
+    /// the scalar.
+    ///
+    /// A `PrivateKey` is immutable and safe to share: any number of tasks may sign with one key at once.
+    public struct PrivateKey: Sendable {
+        /// The OpenSSL key, with its private scalar.
+        let backing: EVPKey
+        /// The matching public key, held in a separate public-only OpenSSL key so that handing it out never hands
+        /// out the private scalar.
+        private let publicPart: PublicKey
+
+        /// Wraps a validated OpenSSL private key and derives its public key.
+        private init(backing: EVPKey) throws(JWTError) {
+            self.backing = backing
+            publicPart = try PublicKey(
+                backing: OpenSSLKeyImport.publicKey(uncompressedPoint: backing.uncompressedPoint)
+            )
+        }
+
+        /// Generates a new random key with OpenSSL's default random generator.
+        ///
+        /// - Throws: ``JWTError/Code/cryptographicFailure`` only if OpenSSL cannot generate a key.
+        public init() throws(JWTError) {
+            try self.init(backing: OpenSSLKeyImport.generatePrivateKey())
+        }
+
+        /// Imports a private key from PEM: PKCS#8 (`PRIVATE KEY`, RFC 5958) or SEC1 (`EC PRIVATE KEY`, RFC 5915).
+        ///
+        /// The text must hold exactly one key block, surrounded only by whitespace; an `EC PARAMETERS` block before
+        /// an `EC PRIVATE KEY` block (as `openssl ecparam -genkey` writes) is allowed and ignored. Encrypted keys
+        /// are not supported.
+        ///
+        /// - Parameter pemRepresentation: the PEM text.
+        /// - Throws: ``JWTError/Code/invalidKey`` for malformed text or an invalid key (such as a scalar that does
+        ///   not match the embedded public point); ``JWTError/Code/unsupportedKey`` for another key type or curve,
+        ///   or an encrypted key.
+        public init(pemRepresentation: String) throws(JWTError) {
+            let document = try PEMDocument(parsing: pemRepresentation)
+            let structure: OpenSSLKeyImport.PrivateKeyStructure
+            switch document.label {
+            case "PRIVATE KEY": structure = .pkcs8
+            case "EC PRIVATE KEY": structure = .sec1
+            default:
+                throw PEMDocument.wrongLabelError(document.label, expected: "\"PRIVATE KEY\" or \"EC PRIVATE KEY\"")
+            }
+            try self.init(
+                backing: OpenSSLKeyImport.privateKey(decoding: document.block, encoding: .pem, structure: structure)
+            )
+        }
+
+        /// Imports a private key from DER: a PKCS#8 `PrivateKeyInfo` or a SEC1 `ECPrivateKey`, detected in that
+        /// order.
+        ///
+        /// - Parameter derRepresentation: exactly one DER structure, with no trailing bytes.
+        /// - Throws: ``JWTError/Code/invalidKey`` or ``JWTError/Code/unsupportedKey``, as for PEM.
+        public init(derRepresentation: some Collection<UInt8>) throws(JWTError) {
+            try self.init(
+                backing: OpenSSLKeyImport.privateKey(decoding: derRepresentation, encoding: .der, structure: nil)
+            )
+        }
+
+        /// Imports a private key from a JSON Web Key (RFC 7517) with `kty` `"EC"`, `crv` `"P-256"`, `x`, `y` and `d`.
+        ///
+        /// `x`, `y` and `d` must each be Base64URL of exactly 32 bytes; d must lie in [1, n − 1] and d·G must equal
+        /// (x, y). `use` (if present) must be `"sig"`, `key_ops` (if present) must include `"sign"`, and `alg` (if
+        /// present) must be `"ES256"`; `kid` and other members are ignored.
+        ///
+        /// - Parameter jwk: the JWK as a parsed JSON object.
+        /// - Throws: ``JWTError/Code/unsupportedKey`` for another `kty` or `crv`, or a `use`, `key_ops` or `alg`
+        ///   that says the key is for something else; ``JWTError/Code/invalidKey`` for missing or malformed
+        ///   members (including a missing `d`), a point not on the curve, or a `d` that is out of range or does not
+        ///   match the point.
+        public init(jwk: JSONObject) throws(JWTError) {
+            let members = try JWKMembers(jwk, for: .sign)
+            guard let scalar = members.privateScalar else {
+                throw .invalidKey("the JWK has no \"d\" member, so it is a public key; import it as ES256.PublicKey")
+            }
+            guard P256.isScalarInRange(scalar) else {
+                throw .invalidKey("the JWK's d is 0 or not below the group order n")
+            }
+            try P256.checkUncompressedPointForm(members.uncompressedPoint)
+            try self.init(
+                backing: OpenSSLKeyImport.privateKey(scalar: scalar, uncompressedPoint: members.uncompressedPoint)
+            )
+        }
+
+        /// Imports a private key from the JSON text of a JSON Web Key; see ``init(jwk:)``.
+        ///
+        /// - Parameter jwkRepresentation: one JSON object, strict RFC 8259 JSON.
+        /// - Throws: the errors of ``JSONObject/init(parsing:options:)`` for text that is not one JSON object
+        ///   with unique member names (``JWTError/Code/invalidJSON``, ``JWTError/Code/duplicateMember``,
+        ///   ``JWTError/Code/typeMismatch``, ``JWTError/Code/limitExceeded``); otherwise those of ``init(jwk:)``.
+        public init(jwkRepresentation: String) throws(JWTError) {
+            try self.init(jwk: JSONObject(parsing: Array(jwkRepresentation.utf8)))
+        }
+
+        /// The key as a JSON Web Key with the members `kty`, `crv`, `x`, `y`, `d`, in that order.
+        ///
+        /// This is secret material: keep it out of logs. If OpenSSL cannot read the scalar (out of memory), the
+        /// result has no `d` member, so it is never mistaken for a complete private key.
+        public var jwk: JSONObject {
+            let point = backing.uncompressedPoint
+            guard let scalar = try? backing.privateScalar() else {
+                return JWKMembers.publicJWK(uncompressedPoint: point)
+            }
+            return JWKMembers.privateJWK(uncompressedPoint: point, privateScalar: scalar)
+        }
+
+        /// The matching public key.
+        public var publicKey: ES256.PublicKey {
+            publicPart
+        }
+
+        /// The key as DER PKCS#8 `PrivateKeyInfo` (RFC 5958), with the curve named by OID and the public key
+        /// included, as OpenSSL writes it.
+        ///
+        /// This is secret material: keep it out of logs. Empty only if OpenSSL fails internally (out of memory);
+        /// never a partial encoding.
+        public var derRepresentation: [UInt8] {
+            (try? backing.pkcs8DER()) ?? []
+        }
+
+        /// The key as a PEM `PRIVATE KEY` block (PKCS#8), in 64-character lines ending in a line feed.
+        ///
+        /// This is secret material: keep it out of logs. Empty only if OpenSSL fails internally (out of memory).
+        public var pemRepresentation: String {
+            let der = derRepresentation
+            return der.isEmpty ? "" : OpenSSLPEM.armor(der, label: "PRIVATE KEY")
+        }
+
+        /// Signs `message` with ES256: SHA-256, then ECDSA on P-256, giving the 64-byte raw `R || S`.
+        ///
+        /// `message` is the exact bytes to sign (for a JWS, the ASCII of `header.payload`). Signatures are
+        /// randomised, so signing the same message twice gives different, equally valid signatures.
+        ///
+        /// - Parameter message: the bytes to sign.
+        /// - Returns: the signature.
+        /// - Throws: ``JWTError/Code/cryptographicFailure`` only if OpenSSL fails internally.
+        public func signature(for message: some Collection<UInt8>) throws(JWTError) -> ES256.Signature {
+            try OpenSSLECDSA.signature(for: message, with: backing)
+        }
+
+        /// ``signature(for:)`` over raw bytes, for the token layer's hot path (no generic dispatch, no copy).
+        func signature(forBytes message: UnsafeRawBufferPointer) throws(JWTError) -> ES256.Signature {
+            try unsafe OpenSSLECDSA.signature(for: message, with: backing)
+        }
+    }
+}
+
+extension ES256.PrivateKey: CustomStringConvertible {
+    /// `ES256.PrivateKey(redacted, thumbprint: …)`: never the private scalar, only the public key's RFC 7638
+    /// thumbprint, to tell keys apart.
+    public var description: String {
+        "ES256.PrivateKey(redacted, thumbprint: \(publicPart.thumbprint))"
+    }
+}
