@@ -11,8 +11,7 @@ import PackageDescription
 let benchmarkTargets: [(name: String, dependencies: [Target.Dependency])] = [
     ("Base64URLBenchmarks", [.product(name: "JWTClaims", package: "swift-jwt-claims")]),
     ("JSONBenchmarks", [.product(name: "JWTClaims", package: "swift-jwt-claims")]),
-    // Benchmarks/ES256Benchmarks is written against the ES256 layer and joins this list (same shape as
-    // Base64URLBenchmarks) once that layer is merged into main.
+    ("ES256Benchmarks", [.product(name: "JWTClaims", package: "swift-jwt-claims")]),
     ("JWTKitBenchmarks", [.product(name: "JWTKit", package: "jwt-kit")]),
 ]
 
