@@ -20,10 +20,21 @@ extension ES256 {
             guard count == P256.signatureByteCount else {
                 throw .signatureIsNotRaw(byteCount: count)
             }
-            storage = SIMD64()
-            for (index, byte) in zip(storage.indices, rawRepresentation) {
-                storage[index] = byte
+            var bytes = SIMD64<UInt8>()
+            // Contiguous input (arrays, slices, decoded segments) is copied in one move; setting the 64 lanes one by
+            // one cost about ten times as many instructions.
+            let copied: Bool? = rawRepresentation.withContiguousStorageIfAvailable { source in
+                unsafe Swift.withUnsafeMutableBytes(of: &bytes) {
+                    unsafe $0.copyMemory(from: UnsafeRawBufferPointer(source))
+                }
+                return true
             }
+            if copied == nil {
+                for (index, byte) in zip(bytes.indices, rawRepresentation) {
+                    bytes[index] = byte
+                }
+            }
+            storage = bytes
         }
 
         /// An all-zero signature, to be filled in through ``withUnsafeMutableRawBytes(_:)``.

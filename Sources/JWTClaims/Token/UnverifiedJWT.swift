@@ -10,8 +10,14 @@ public struct UnverifiedJWT: Hashable, Sendable {
     public let header: JWTHeader
     /// The claims, not trusted.
     public let claims: ClaimSet
+    /// The token text, kept so that ``signingInput`` costs nothing unless it is asked for.
+    private let token: String
+    private let signingInputLength: Int
+
     /// The exact text that was signed: the header and payload segments joined by a dot.
-    public let signingInput: String
+    public var signingInput: String {
+        String(decoding: token.utf8.prefix(signingInputLength), as: UTF8.self)
+    }
     /// The 64-byte signature.
     public let signature: ES256.Signature
 
@@ -29,7 +35,8 @@ public struct UnverifiedJWT: Hashable, Sendable {
         self.header = try parts.decodeHeader()
         self.signature = try parts.decodeSignature()
         self.claims = try parts.parseClaims(parts.decodePayload())
-        self.signingInput = String(decoding: parts.bytes[parts.segments.signingInput], as: UTF8.self)
+        self.token = token
+        self.signingInputLength = parts.segments.signingInput.count
     }
 }
 
