@@ -12,7 +12,7 @@ struct AugmentationPropertyTests {
 
     @Test("decode(augment(t, a)) == claims(t) followed by a", arguments: (1...40).map { Seed(value: UInt64($0)) })
     func originalsThenAttributes(_ seed: Seed) throws {
-        var random = SeededGenerator(seed: seed.value)
+        var random = SplitMix64(seed: seed.value)
         let key = try ClaimsAugmenterTests.issuer.get()
         let augmenter = ClaimsAugmenter(verifier: JWTVerifier(key: key.publicKey), signer: JWTSigner(key: key))
         for _ in 0..<5 {
@@ -40,23 +40,6 @@ struct AugmentationPropertyTests {
     }
 }
 
-/// SplitMix64: a tiny, seedable generator so that a failing case can be replayed from its seed.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var mixed = state
-        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-        return mixed ^ (mixed >> 31)
-    }
-}
-
 /// Random JSON values covering the shapes that lossy libraries break: big and negative integers, fractions and
 /// exponents in several spellings, unicode (including non-BMP and control characters), nesting, empty containers.
 enum RandomJSON {
@@ -67,18 +50,18 @@ enum RandomJSON {
     ]
     static let strings = ["", "admin", "é", "日本語", "😀", "a\"b\\c", "line\nbreak", "\u{0}", "\u{7F}", "x/y"]
 
-    static func name(using random: inout SeededGenerator) -> String {
+    static func name(using random: inout SplitMix64) -> String {
         strings.randomElement(using: &random) ?? "x"
     }
 
-    static func attributeName(using random: inout SeededGenerator) -> String {
+    static func attributeName(using random: inout SplitMix64) -> String {
         strings.filter { !$0.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F } }.randomElement(
             using: &random
         )
             ?? "x"
     }
 
-    static func value(depth: Int, using random: inout SeededGenerator) -> JSONValue {
+    static func value(depth: Int, using random: inout SplitMix64) -> JSONValue {
         let choice = Int.random(in: 0..<(depth > 0 ? 7 : 5), using: &random)
         switch choice {
         case 0: return .null

@@ -66,4 +66,45 @@ struct ECDSASignatureDERTests {
         let raw = try hexBytes(testCase.r + testCase.s)
         #expect(Self.encode(raw)?.hex == testCase.der)
     }
+
+    private static func decode(_ der: [UInt8]) -> [UInt8]? {
+        var raw = [UInt8](repeating: 0xEE, count: 64)
+        let isRead = unsafe der.withUnsafeBytes { bytes in
+            unsafe raw.withUnsafeMutableBytes { unsafe ECDSASignatureDER.decode(bytes, into: $0) }
+        }
+        return isRead ? raw : nil
+    }
+
+    @Test("decodes what it encodes back to the same r || s", arguments: cases)
+    func decodes(_ testCase: Case) throws {
+        let raw = try hexBytes(testCase.r + testCase.s)
+        #expect(Self.decode(try hexBytes(testCase.der)) == raw)
+    }
+
+    @Test("round-trips random r || s values")
+    func roundTripsRandomValues() throws {
+        var generator = SplitMix64(seed: 7)
+        for _ in 0..<500 {
+            var raw = (0..<64).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+            // Exercise short integers too: clear a random number of leading bytes of r and of s.
+            for index in 0..<Int(generator.next() % 33) { raw[index] = 0 }
+            for index in 32..<(32 + Int(generator.next() % 33)) { raw[index] = 0 }
+            let der = try #require(Self.encode(raw))
+            #expect(Self.decode(der) == raw)
+        }
+    }
+
+    @Test(
+        "refuses anything but a strict pair of minimal positive integers",
+        arguments: [
+            "", "3006020100020100" + "00", "3106020100020100", "3007020100020100", "3006030100020100",
+            "30050201000201", "3007020200010201" + "00", "3006020180020100",
+            "3027022200" + String(repeating: "ff", count: 32) + "020100",
+            "3028022200" + "00" + String(repeating: "ff", count: 32) + "020100",
+            "3008020100020100" + "0000",
+        ]
+    )
+    func refusesMalformed(_ hex: String) throws {
+        #expect(Self.decode(try hexBytes(hex)) == nil, "\(hex)")
+    }
 }

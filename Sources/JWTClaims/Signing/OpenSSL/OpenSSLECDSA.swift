@@ -28,7 +28,7 @@ enum OpenSSLECDSA {
     }
 
     /// Signs SHA-256(`message`) with `key`, which must hold a private scalar.
-    /// Wraps `EVP_Digest`, `EVP_PKEY_sign`, `d2i_ECDSA_SIG`, `ECDSA_SIG_get0` and `BN_bn2binpad`.
+    /// Wraps `EVP_Digest` and `EVP_PKEY_sign`; the DER result is read by ``ECDSASignatureDER``.
     static func signature(for message: UnsafeRawBufferPointer, with key: EVPKey) throws(JWTError) -> ES256.Signature {
         guard key.hasPrivateKey else {
             throw .invalidKey("this key has no private scalar, so it cannot sign")
@@ -142,25 +142,14 @@ enum OpenSSLECDSA {
         return unsafe context
     }
 
-    /// The raw `R || S` form of the DER `ECDSA-Sig-Value` OpenSSL produced.
+    /// The raw `R || S` form of the DER `ECDSA-Sig-Value` OpenSSL produced, read by ``ECDSASignatureDER``.
     private static func rawSignature(fromDER der: UnsafeRawBufferPointer) throws(JWTError) -> ES256.Signature {
-        var cursor = unsafe der.baseAddress?.assumingMemoryBound(to: UInt8.self)
-        guard let signature = unsafe d2i_ECDSA_SIG(nil, &cursor, der.count) else {
-            throw OpenSSLErrorQueue.failure(.cryptographicFailure, "OpenSSL produced an unreadable ECDSA signature")
-        }
-        defer { unsafe ECDSA_SIG_free(signature) }
-        var r: OpaquePointer?
-        var s: OpaquePointer?
-        unsafe ECDSA_SIG_get0(signature, &r, &s)
         var result = ES256.Signature(uncheckedZero: ())
-        let isWritten = unsafe result.withUnsafeMutableRawBytes { raw in
-            guard let base = unsafe raw.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return false }
-            let width = Int32(P256.scalarByteCount)
-            return unsafe BN_bn2binpad(r, base, width) == width
-                && BN_bn2binpad(s, base + P256.scalarByteCount, width) == width
-        }
-        guard isWritten else {
-            throw OpenSSLErrorQueue.failure(.cryptographicFailure, "an ECDSA signature value does not fit 32 bytes")
+        let isRead = unsafe result.withUnsafeMutableRawBytes { raw in unsafe ECDSASignatureDER.decode(der, into: raw) }
+        guard isRead else {
+            throw .cryptographicFailure(
+                "OpenSSL produced an ECDSA signature that is not a DER pair of 32-byte integers"
+            )
         }
         return result
     }
