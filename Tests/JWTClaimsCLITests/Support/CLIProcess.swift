@@ -33,15 +33,16 @@ struct CLIProcess {
         if let path = ProcessInfo.processInfo.environment["JWT_CLAIMS_BINARY"] {
             return URL(fileURLWithPath: path)
         }
-        // Linux: .build/<triple>/debug/<package>PackageTests.xctest is a file next to the binary.
+        // Linux: .build/<triple>/debug/<package>PackageTests.xctest is an executable next to the binary.
         // macOS: .build/debug/<package>PackageTests.xctest/Contents/MacOS/<name> is inside a bundle next to it.
-        var directory = Bundle.main.bundleURL.deletingLastPathComponent()
+        let start = Bundle.main.executableURL ?? Bundle.main.bundleURL.appendingPathComponent("tests")
+        var directory = start.deletingLastPathComponent()
         for _ in 0..<4 {
             let candidate = directory.appendingPathComponent("jwt-claims")
             if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
             directory.deleteLastPathComponent()
         }
-        return Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("jwt-claims")
+        return start.deletingLastPathComponent().appendingPathComponent("jwt-claims")
     }()
 
     /// Runs `jwt-claims arguments...` in `directory`, with `input` as standard input (none: `/dev/null`).
