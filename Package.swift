@@ -16,7 +16,12 @@ let swiftSettings: [SwiftSetting] = [
 let package = Package(
     name: "swift-jwt-claims",
     products: [
-        .library(name: "JWTClaims", targets: ["JWTClaims"])
+        .library(name: "JWTClaims", targets: ["JWTClaims"]),
+        .executable(name: "jwt-claims", targets: ["jwt-claims"]),
+    ],
+    dependencies: [
+        // Argument parsing for the jwt-claims command-line tool only; the JWTClaims library depends on nothing.
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
     ],
     targets: [
         // The system's OpenSSL 3 (libcrypto). Only Sources/JWTClaims/Signing/OpenSSL/ may import it (CI checks).
@@ -30,10 +35,26 @@ let package = Package(
             dependencies: ["COpenSSL"],
             swiftSettings: swiftSettings
         ),
+        // The command-line tool: thin ArgumentParser commands over small testable types (key files, JSON lines,
+        // exit statuses). It may use Foundation (files, standard input, the clock); the library may not.
+        .executableTarget(
+            name: "jwt-claims",
+            dependencies: [
+                "JWTClaims",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "JWTClaimsTests",
             dependencies: ["JWTClaims"],
             resources: [.copy("Resources")],
+            swiftSettings: swiftSettings
+        ),
+        // Depends on the executable so that `swift test` builds the jwt-claims binary the end-to-end tests run.
+        .testTarget(
+            name: "JWTClaimsCLITests",
+            dependencies: ["jwt-claims", "JWTClaims"],
             swiftSettings: swiftSettings
         ),
     ],

@@ -1,0 +1,56 @@
+import ArgumentParser
+
+/// The `jwt-claims` command: ES256 JSON Web Tokens from the command line.
+///
+/// Its own `main` replaces ArgumentParser's so that the exit statuses are the contract's: 0 success, 1 a token
+/// was refused, 2 bad usage or bad input (ArgumentParser's usage errors would otherwise exit 64).
+@main
+struct JWTClaimsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "jwt-claims",
+        abstract: "Sign, verify, decode and augment ES256 JSON Web Tokens, keeping every claim intact.",
+        discussion: """
+            Exit status: 0 success; 1 a token was refused (bad signature, expired, wrong audience, malformed, \
+            unknown kid, ...; with --jsonl, any line refused); 2 bad usage or bad input that is not a token \
+            (unreadable or invalid key file, invalid claims JSON, attributes the policy refuses, a file that would \
+            be overwritten). Errors are printed to standard error as 'error: <reason>'.
+            """,
+        subcommands: [
+            KeygenCommand.self, SignCommand.self, VerifyCommand.self, DecodeCommand.self, AugmentCommand.self,
+            ThumbprintCommand.self, DemoCommand.self, SpeedCommand.self,
+        ]
+    )
+
+    /// Parses `arguments`, runs the command, prints any error, and returns the exit status.
+    static func execute(_ arguments: [String]) -> ExitStatus {
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            return .success
+        } catch let error as CLIError {
+            if !error.message.isEmpty { Console.printError("error: \(error.message)") }
+            return error.status
+        } catch {
+            let (status, text) = outcome(of: error)
+            if status == .success {
+                Console.printLine(text)
+            } else {
+                Console.printError(text)
+            }
+            return status
+        }
+    }
+
+    /// The status and text for an error ArgumentParser raised: a help or version request exits 0 with its text on
+    /// standard output; every usage error exits 2 (not ArgumentParser's 64) with `error: ...` and the usage.
+    static func outcome(of error: any Error) -> (status: ExitStatus, text: String) {
+        let text = fullMessage(for: error)
+        if exitCode(for: error) == .success { return (.success, text) }
+        let prefix = "Error: "
+        return (.badInput, text.hasPrefix(prefix) ? "error: " + text.dropFirst(prefix.count) : "error: " + text)
+    }
+
+    static func main() {
+        exitProcess(execute(Array(CommandLine.arguments.dropFirst())))
+    }
+}

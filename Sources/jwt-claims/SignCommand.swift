@@ -1,0 +1,75 @@
+import ArgumentParser
+import JWTClaims
+
+/// `jwt-claims sign`: signs a JSON object of claims (or a batch of them) into ES256 tokens.
+struct SignCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sign",
+        abstract: "Sign a JSON object of claims and print the token.",
+        discussion: """
+            The claims are signed exactly as written (member order and number text kept). The header is \
+            {"alg":"ES256","typ":"JWT"} plus "kid" from --kid or the key's JWK "kid". Exit status: 0 signed; 2 bad \
+            usage, an unusable key file, or claims that are not a JSON object; with --jsonl, 1 if any line was \
+            refused.
+            """
+    )
+
+    @Option(help: ArgumentHelp("The private key: PEM (PKCS#8 or SEC1), DER or JWK.", valueName: "file"))
+    var key: String
+
+    @Option(help: ArgumentHelp("The header 'kid'; default: the JWK's 'kid', if any.", valueName: "id"))
+    var kid: String?
+
+    @Option(help: ArgumentHelp("The claims, a JSON object.", valueName: "json"))
+    var claims: String?
+
+    @Option(help: ArgumentHelp("A file holding the claims (with --jsonl: one object per line).", valueName: "file"))
+    var claimsFile: String?
+
+    @Flag(help: "Sign one claim set per line of the input; print {\"token\":\"...\"} per input line.")
+    var jsonl = false
+
+    @Argument(help: ArgumentHelp("- to read the claims from standard input.", valueName: "-"))
+    var dash: String?
+
+    func validate() throws {
+        let source: ClaimsSource
+        do throws(CLIError) {
+            source = try ClaimsSource.choose(inline: claims, file: claimsFile, dash: dash)
+        } catch {
+            throw ValidationError(error.message)
+        }
+        if jsonl, case .inline = source {
+            throw ValidationError("--jsonl reads lines from --claims-file FILE or - (stdin), not --claims")
+        }
+    }
+
+    func run() throws(CLIError) {
+        let source = try ClaimsSource.choose(inline: claims, file: claimsFile, dash: dash)
+        let (privateKey, fileKeyID) = try KeyFile(path: key).signingKey()
+        let signer = JWTSigner(key: privateKey, keyID: kid ?? fileKeyID)
+        if jsonl, case .input(let input) = source {
+            try JSONLines.run(input: input, maximumLineLength: ClaimsSource.maximumSize) { bytes in
+                do throws(JWTError) {
+                    let token = try signer.sign(ClaimSet(parsing: bytes))
+                    return .success(CustomClaimsResponse(token: token).serialized())
+                } catch {
+                    return .failure(JSONLines.Refusal(reason: error.reason))
+                }
+            }.check()
+            return
+        }
+        let bytes = try source.read()
+        let claimSet: ClaimSet
+        do throws(JWTError) {
+            claimSet = try ClaimSet(parsing: bytes)
+        } catch {
+            throw .badInput(source.label, error)
+        }
+        do throws(JWTError) {
+            Console.printLine(try signer.sign(claimSet))
+        } catch {
+            throw .badInput("cannot sign", error)
+        }
+    }
+}
