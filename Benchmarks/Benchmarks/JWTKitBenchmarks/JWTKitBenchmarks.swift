@@ -3,10 +3,11 @@ import BenchmarkFixtures
 import Foundation
 import JWTKit
 
-// vapor/jwt-kit signing, verifying and decoding (unverified) an ES256 token whose payload is the reference page's
-// 11 claims, with a typed payload struct and with a dynamic one. Our library's side of this comparison joins when
-// its token layer lands, as "<operation>/claims11/ours": Scripts/bench-report.py pairs benchmarks whose names share
-// "<operation>/<input>/" and compares every implementation with "ours".
+// vapor/jwt-kit signing, verifying, decoding (unverified) and augmenting (verify, add the page's custom attributes,
+// sign) an ES256 token whose payload is the reference page's 11 claims, with a typed payload struct and with a
+// dynamic one. Our library's side is in OurTokenBenchmarks.swift, as "<operation>/claims11/ours":
+// Scripts/bench-report.py pairs benchmarks whose names share "<operation>/<input>/" and compares every
+// implementation with "ours".
 
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
@@ -73,6 +74,30 @@ let benchmarks: @Sendable () -> Void = {
     } setup: {
         try await makeSignedFixture(typedClaims)
     }
+
+    // Augment: verify the token, add username, role and user_id, sign the result.
+    Benchmark("augment/claims11/jwt-kit-typed") { benchmark, fixture in
+        for _ in benchmark.scaledIterations {
+            let original = try await fixture.keys.verify(fixture.token, as: ReferenceClaims.self)
+            let augmented = AugmentedClaims(original: original, username: "helloworld", role: "admin", userID: 125)
+            blackHole(try await fixture.keys.sign(augmented))
+        }
+    } setup: {
+        try await makeSignedFixture(typedClaims)
+    }
+    Benchmark("augment/claims11/jwt-kit-dynamic") { benchmark, fixture in
+        for _ in benchmark.scaledIterations {
+            var payload = try await fixture.keys.verify(fixture.token, as: DynamicClaims.self)
+            payload.claims["username"] = .string("helloworld")
+            payload.claims["role"] = .string("admin")
+            payload.claims["user_id"] = .integer(125)
+            blackHole(try await fixture.keys.sign(payload))
+        }
+    } setup: {
+        try await makeSignedFixture(typedClaims)
+    }
+
+    registerOurTokenBenchmarks()
 }
 
 /// A key collection holding the benchmark key, as a jwt-kit user sets one up.
