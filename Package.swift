@@ -30,9 +30,16 @@ let package = Package(
             dependencies: ["COpenSSL"],
             swiftSettings: swiftSettings
         ),
+        // The refresh-token scenarios every store must pass, written once and run by each store's test target.
+        .target(
+            name: "RefreshTokenScenarios",
+            dependencies: ["JWTClaims"],
+            path: "Tests/RefreshTokenScenarios",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "JWTClaimsTests",
-            dependencies: ["JWTClaims"],
+            dependencies: ["JWTClaims", "RefreshTokenScenarios"],
             resources: [.copy("Resources")],
             swiftSettings: swiftSettings
         ),
