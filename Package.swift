@@ -16,7 +16,13 @@ let swiftSettings: [SwiftSetting] = [
 let package = Package(
     name: "swift-jwt-claims",
     products: [
-        .library(name: "JWTClaims", targets: ["JWTClaims"])
+        .library(name: "JWTClaims", targets: ["JWTClaims"]),
+        // The embedded refresh-token store. A product of its own so that users of JWTClaims never build GRDB.
+        .library(name: "JWTClaimsSQLite", targets: ["JWTClaimsSQLite"]),
+    ],
+    dependencies: [
+        // SQLite through GRDB (WAL, migrations); only JWTClaimsSQLite uses it. Needs libsqlite3-dev on Linux.
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0")
     ],
     targets: [
         // The system's OpenSSL 3 (libcrypto). Only Sources/JWTClaims/Signing/OpenSSL/ may import it (CI checks).
@@ -30,6 +36,11 @@ let package = Package(
             dependencies: ["COpenSSL"],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "JWTClaimsSQLite",
+            dependencies: ["JWTClaims", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
         // The refresh-token scenarios every store must pass, written once and run by each store's test target.
         .target(
             name: "RefreshTokenScenarios",
@@ -41,6 +52,14 @@ let package = Package(
             name: "JWTClaimsTests",
             dependencies: ["JWTClaims", "RefreshTokenScenarios"],
             resources: [.copy("Resources")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "JWTClaimsSQLiteTests",
+            dependencies: [
+                "JWTClaims", "JWTClaimsSQLite", "RefreshTokenScenarios",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
     ],
