@@ -2,4 +2,4 @@
 //
 // The module is layered, one folder a layer, dependencies pointing one way:
 // Base64URL <- Claims (JSON model) <- Signing (ES256 over OpenSSL) <- Token <- Augmentation.
-// Only Signing/OpenSSL/ may import COpenSSL; CI checks that fence.
+// Only the files in Signing/OpenSSL/ may use the C module that wraps OpenSSL; CI checks that fence.

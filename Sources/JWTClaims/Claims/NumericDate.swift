@@ -1,4 +1,5 @@
 #if canImport(FoundationEssentials)
+/// `Date` appears in this file's public API, so its module is imported publicly (FoundationEssentials only).
 public import FoundationEssentials
 #endif
 

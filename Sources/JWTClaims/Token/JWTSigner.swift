@@ -32,15 +32,19 @@ public struct JWTSigner: Sendable {
     /// - Throws: ``JWTError/Code/cryptographicFailure`` if the backend fails.
     public func sign(_ claims: ClaimSet, type: String? = "JWT") throws(JWTError) -> String {
         let header = type == "JWT" ? defaultEncodedHeader : Self.encodedHeader(type: type, keyID: keyID)
-        let payload = claims.object.serializedBytes()
+        var payload: [UInt8] = []
+        payload.reserveCapacity(512)
+        claims.object.write(into: &payload)
+        // One buffer, sized once, receives the whole token: header, payload and signature are encoded straight into
+        // it, and the signature covers exactly the bytes it holds before the second dot.
         var token: [UInt8] = []
-        token.reserveCapacity(header.count + 1 + (payload.count + 2) / 3 * 4 + 1 + 86)
+        token.reserveCapacity(header.count + 1 + Base64URL.encodedLength(of: payload.count) + 1 + 86)
         token.append(contentsOf: header)
         token.append(UInt8(ascii: "."))
-        token.append(contentsOf: Base64URL.encodedBytes(payload))
+        unsafe payload.withUnsafeBytes { unsafe Base64URL.encode($0, appendingTo: &token) }
         let signature = try key.signature(for: token)
         token.append(UInt8(ascii: "."))
-        token.append(contentsOf: Base64URL.encodedBytes(signature.rawRepresentation))
+        unsafe signature.rawRepresentation.withUnsafeBytes { unsafe Base64URL.encode($0, appendingTo: &token) }
         return String(decoding: token, as: UTF8.self)
     }
 
