@@ -34,9 +34,14 @@ public final class SQLiteRefreshTokenStore: RefreshTokenStore {
     /// - Parameters:
     ///   - path: The database file; its directory must exist. SQLite adds `-wal` and `-shm` files beside it.
     ///   - busyTimeout: How long a write waits for another process's lock before failing. Default: 5 seconds.
+    ///   - durability: Whether each commit waits for the disk. Default: ``CommitDurability/full``.
     /// - Throws: ``JWTError`` with code `storeFailure` if the file cannot be opened or migrated, or was written by a
     ///   newer schema.
-    public init(path: String, busyTimeout: Duration = .seconds(5)) throws(JWTError) {
+    public init(
+        path: String,
+        busyTimeout: Duration = .seconds(5),
+        durability: CommitDurability = .full
+    ) throws(JWTError) {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         let (seconds, attoseconds) = busyTimeout.components
@@ -47,6 +52,13 @@ public final class SQLiteRefreshTokenStore: RefreshTokenStore {
             throw .storeFailure("cannot open the refresh-token database: \(error)", underlyingError: error)
         }
         try migrate()
+        do {
+            // GRDB sets NORMAL when it enables WAL; the writer connection is the one whose commits count.
+            let pragma = durability == .full ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL"
+            try database.writeWithoutTransaction { try $0.execute(sql: pragma) }
+        } catch {
+            throw .storeFailure("cannot set the database's durability: \(error)", underlyingError: error)
+        }
     }
 
     /// Closes the database. Every later operation fails with `storeFailure`.
