@@ -13,6 +13,13 @@ let benchmarkTargets: [(name: String, dependencies: [Target.Dependency])] = [
     ("JSONBenchmarks", [.product(name: "JWTClaims", package: "swift-jwt-claims")]),
     ("ES256Benchmarks", [.product(name: "JWTClaims", package: "swift-jwt-claims")]),
     ("JWTKitBenchmarks", [.product(name: "JWTKit", package: "jwt-kit")]),
+    (
+        "RefreshBenchmarks",
+        [
+            .product(name: "JWTClaims", package: "swift-jwt-claims"),
+            .product(name: "JWTClaimsSQLite", package: "swift-jwt-claims"),
+        ]
+    ),
 ]
 
 let package = Package(
