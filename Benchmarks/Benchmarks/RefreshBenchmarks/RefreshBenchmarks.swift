@@ -126,9 +126,8 @@ private final class Fixture: Sendable {
         stop.store(true, ordering: .relaxed)
         if let task = background.withLock({ $0 }), let start = backgroundStart.withLock({ $0 }) {
             let count = await task.value
-            let seconds =
-                Double((ContinuousClock.now - start).components.seconds)
-                + Double((ContinuousClock.now - start).components.attoseconds) / 1e18
+            let elapsed = (ContinuousClock.now - start).components
+            let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
             FileHandle.standardError.write(
                 Data("\(name): the background client made \(count) refreshes, \(Int(Double(count) / seconds))/s\n".utf8)
             )
