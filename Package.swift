@@ -17,11 +17,15 @@ let package = Package(
     name: "swift-jwt-claims",
     products: [
         .library(name: "JWTClaims", targets: ["JWTClaims"]),
+        // The embedded refresh-token store. A product of its own so that users of JWTClaims never build GRDB.
+        .library(name: "JWTClaimsSQLite", targets: ["JWTClaimsSQLite"]),
         .executable(name: "jwt-claims", targets: ["jwt-claims"]),
     ],
     dependencies: [
         // Argument parsing for the jwt-claims command-line tool only; the JWTClaims library depends on nothing.
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // SQLite through GRDB (WAL, migrations); only JWTClaimsSQLite uses it. Needs libsqlite3-dev on Linux.
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     ],
     targets: [
         // The system's OpenSSL 3 (libcrypto). Only Sources/JWTClaims/Signing/OpenSSL/ may import it (CI checks).
@@ -35,6 +39,11 @@ let package = Package(
             dependencies: ["COpenSSL"],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "JWTClaimsSQLite",
+            dependencies: ["JWTClaims", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
         // The command-line tool: thin ArgumentParser commands over small testable types (key files, JSON lines,
         // exit statuses). It may use Foundation (files, standard input, the clock); the library may not.
         .executableTarget(
@@ -45,10 +54,25 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The refresh-token scenarios every store must pass, written once and run by each store's test target.
+        .target(
+            name: "RefreshTokenScenarios",
+            dependencies: ["JWTClaims"],
+            path: "Tests/RefreshTokenScenarios",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "JWTClaimsTests",
-            dependencies: ["JWTClaims"],
+            dependencies: ["JWTClaims", "RefreshTokenScenarios"],
             resources: [.copy("Resources")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "JWTClaimsSQLiteTests",
+            dependencies: [
+                "JWTClaims", "JWTClaimsSQLite", "RefreshTokenScenarios",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
         // Depends on the executable so that `swift test` builds the jwt-claims binary the end-to-end tests run.

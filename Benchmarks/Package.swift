@@ -16,6 +16,13 @@ let benchmarkTargets: [(name: String, dependencies: [Target.Dependency])] = [
         "JWTKitBenchmarks",
         [.product(name: "JWTKit", package: "jwt-kit"), .product(name: "JWTClaims", package: "swift-jwt-claims")]
     ),
+    (
+        "RefreshBenchmarks",
+        [
+            .product(name: "JWTClaims", package: "swift-jwt-claims"),
+            .product(name: "JWTClaimsSQLite", package: "swift-jwt-claims"),
+        ]
+    ),
 ]
 
 let package = Package(

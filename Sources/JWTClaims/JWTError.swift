@@ -49,6 +49,12 @@ public struct JWTError: Error, Hashable, Sendable, CustomStringConvertible {
             case invalidClaimName
             case typeMismatch
             case augmentationFailed
+            case invalidRefreshToken
+            case refreshTokenExpired
+            case refreshTokenRevoked
+            case refreshTokenReused
+            case subjectMismatch
+            case storeFailure
         }
 
         private let backing: Backing
@@ -117,6 +123,21 @@ public struct JWTError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let typeMismatch = Code(.typeMismatch)
         /// A user-supplied augmentation step threw; the original error is kept as ``JWTError/underlyingError``.
         public static let augmentationFailed = Code(.augmentationFailed)
+        /// A refresh token that is malformed (not `<id>:<secret>` of the right lengths), unknown, or whose secret
+        /// does not match. The reason never contains the token.
+        public static let invalidRefreshToken = Code(.invalidRefreshToken)
+        /// A refresh token presented on or after its expiry time.
+        public static let refreshTokenExpired = Code(.refreshTokenExpired)
+        /// A refresh token whose family was revoked (by logout or by reuse detection).
+        public static let refreshTokenRevoked = Code(.refreshTokenRevoked)
+        /// A refresh token presented a second time: its whole family has just been revoked (RFC 9700 section
+        /// 4.14.2).
+        public static let refreshTokenReused = Code(.refreshTokenReused)
+        /// A refresh token presented with an access token of another subject.
+        public static let subjectMismatch = Code(.subjectMismatch)
+        /// A refresh-token store failed (for example a database error); nothing was changed. The store's own error
+        /// is kept as ``JWTError/underlyingError``.
+        public static let storeFailure = Code(.storeFailure)
 
         /// The code's stable name, such as `expired`.
         public var description: String { backing.rawValue }
@@ -128,7 +149,7 @@ public struct JWTError: Error, Hashable, Sendable, CustomStringConvertible {
     public let reason: String
     /// The byte offset in the input at which the problem was found, when the input was parsed.
     public let offset: Int?
-    /// The error thrown by user code, for ``Code/augmentationFailed``.
+    /// The error thrown by user code, for ``Code/augmentationFailed``, or by a store, for ``Code/storeFailure``.
     public let underlyingError: (any Error & Sendable)?
     private let fileID: String
     private let line: UInt

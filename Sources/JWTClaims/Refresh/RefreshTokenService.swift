@@ -1,0 +1,226 @@
+/// Refresh tokens that carry custom claims through rotation: the second half of the reference custom-claims API.
+///
+/// The service issues an access token with a refresh token, binds custom attributes to a refresh token, and
+/// exchanges a refresh token for a fresh access token and a new refresh token. Every access token minted from a
+/// bound refresh token, or from any refresh token rotated out of it, carries the custom claims:
+///
+/// ```swift
+/// let service = RefreshTokenService(store: InMemoryRefreshTokenStore(), augmenter: augmenter)
+/// let signIn = try await service.issue(claims, now: now)
+/// let request = CustomClaimsRequest(
+///     token: signIn.accessToken,
+///     customAttributes: ["role": "admin"],
+///     refreshToken: signIn.refreshToken.serialized()
+/// )
+/// let response = try await service.respond(to: request, now: now)  // token + bound refresh token
+/// let next = try await service.refresh(response.refreshToken ?? "", now: later)
+/// next.claims["role"]  // "admin"
+/// ```
+///
+/// Rotation is strict: each refresh token works once. Presenting a used one again is taken as theft (RFC 9700
+/// section 4.14.2): the whole family is revoked and the request fails with ``JWTError/Code/refreshTokenReused``.
+/// There is no grace period, so of several concurrent refreshes of one token exactly one succeeds.
+///
+/// The clock is injected: every operation takes `now`.
+public struct RefreshTokenService: Sendable {
+    /// Where the refresh-token records live.
+    public let store: any RefreshTokenStore
+    /// Verifies access tokens presented for binding, merges custom attributes under its policy, and signs every
+    /// access token the service mints.
+    public let augmenter: ClaimsAugmenter
+    /// How long each minted access token lives (its `exp` is `iat` plus this). Default: one hour.
+    public let accessTokenLifetime: Duration
+    /// How long each refresh token lives from its issue; every rotation starts a new lifetime. Default: 30 days.
+    public let refreshTokenLifetime: Duration
+
+    /// A service over `store`, minting with `augmenter`'s signer.
+    ///
+    /// Lifetimes count whole seconds; a fraction of a second is dropped.
+    public init(
+        store: any RefreshTokenStore,
+        augmenter: ClaimsAugmenter,
+        accessTokenLifetime: Duration = .seconds(3600),
+        refreshTokenLifetime: Duration = .seconds(30 * 24 * 3600)
+    ) {
+        self.store = store
+        self.augmenter = augmenter
+        self.accessTokenLifetime = accessTokenLifetime
+        self.refreshTokenLifetime = refreshTokenLifetime
+    }
+
+    /// Mints an access token from `template` and issues a refresh token for it, starting a new family (a sign-in).
+    ///
+    /// The access token has the template's claims in their order, with `iat` set to `now` (whole seconds), `exp` to
+    /// `iat` plus ``accessTokenLifetime`` and a new random `jti`, each replaced in place when the template has it
+    /// (and `nbf`, when present, set to `iat`). The template is stored with the refresh token for later mints.
+    ///
+    /// - Parameters:
+    ///   - template: The access token's claims; must have a string `sub`.
+    ///   - now: The time of issue.
+    /// - Returns: The access token, its claims, and the refresh token.
+    /// - Throws: ``JWTError/Code/missingClaim`` without `sub`; ``JWTError/Code/limitExceeded`` when the token would
+    ///   exceed the augmenter policy's ``AugmentationPolicy/maximumTokenSize``; ``JWTError/Code/cryptographicFailure``;
+    ///   ``JWTError/Code/storeFailure``.
+    public func issue(_ template: ClaimSet, now: NumericDate) async throws(JWTError) -> TokenPair {
+        guard let subject = template.subject else {
+            throw .missingSubject("the claim set")
+        }
+        let refreshToken = try RefreshToken.generate()
+        let (accessToken, claims) = try mint(template: template, customClaims: JSONObject(), now: now)
+        let record = RefreshTokenRecord(
+            id: refreshToken.id,
+            secretDigest: try refreshToken.secretDigest(),
+            subject: subject,
+            familyID: refreshToken.id,
+            parentID: nil,
+            customClaims: JSONObject(),
+            template: template,
+            createdAt: now,
+            expiresAt: now.wholeSeconds(after: refreshTokenLifetime)
+        )
+        try await store.issue(record)
+        return TokenPair(accessToken: accessToken, refreshToken: refreshToken, claims: claims)
+    }
+
+    /// Augments `accessToken` with `attributes` and binds them to a successor of `refreshToken`.
+    ///
+    /// The access token is verified and augmented by the ``augmenter`` (every original claim kept, its `exp`
+    /// unchanged). The refresh token must belong to the access token's subject; it is consumed and replaced by a new
+    /// one that carries its custom claims plus the attributes the augmentation applied. Nothing is consumed when
+    /// any step fails.
+    ///
+    /// - Parameters:
+    ///   - attributes: The custom attributes.
+    ///   - accessToken: The access (or ID) token to augment.
+    ///   - refreshToken: The client's current refresh token.
+    ///   - now: The time of the request.
+    /// - Returns: The augmented access token, its claims, and the new refresh token.
+    /// - Throws: ``JWTError/Code/invalidRefreshToken`` for a malformed token (checked first); every error of
+    ///   ``ClaimsAugmenter/augment(_:with:now:)``; ``JWTError/Code/missingClaim`` when the access token has no
+    ///   `sub`; then the rotation's errors: ``JWTError/Code/invalidRefreshToken``,
+    ///   ``JWTError/Code/refreshTokenRevoked``, ``JWTError/Code/refreshTokenReused``,
+    ///   ``JWTError/Code/refreshTokenExpired``, ``JWTError/Code/subjectMismatch``, ``JWTError/Code/storeFailure``.
+    public func bind(
+        _ attributes: JSONObject,
+        to accessToken: String,
+        refreshToken: String,
+        now: NumericDate
+    ) async throws(JWTError) -> TokenPair {
+        let presented = try RefreshToken(parsing: refreshToken)
+        let augmented = try augmenter.augment(accessToken, with: attributes, now: now)
+        guard let subject = augmented.claims.subject else {
+            throw .missingSubject("the access token")
+        }
+        // Bind what the augmentation applied (added, replaced, or removed with null), as the attributes gave it, so
+        // later mints under the same policy reproduce this token's custom claims.
+        let report = augmented.report
+        let applied = Set(report.added + report.replaced + report.removed)
+        var boundClaims = JSONObject()
+        for (name, value) in attributes where applied.contains(name) {
+            boundClaims[name] = value
+        }
+        let successor = try RefreshToken.generate()
+        let rotation = try RefreshTokenRotation(
+            presented: presented,
+            successor: successor,
+            now: now,
+            successorExpiry: now.wholeSeconds(after: refreshTokenLifetime),
+            expectedSubject: subject,
+            addedClaims: boundClaims
+        )
+        try await store.rotate(rotation) { (_: RefreshTokenRecord) throws(JWTError) in }
+        return TokenPair(accessToken: augmented.token, refreshToken: successor, claims: augmented.claims)
+    }
+
+    /// Answers a request of the reference custom-claims endpoint.
+    ///
+    /// Without a refresh token, the response holds the augmented token only. With one, it also holds the new
+    /// refresh token bound to the attributes, as ``bind(_:to:refreshToken:now:)`` makes it.
+    ///
+    /// - Parameters:
+    ///   - request: The decoded request body.
+    ///   - now: The time of the request.
+    /// - Returns: The response body.
+    /// - Throws: As ``ClaimsAugmenter/augment(_:with:now:)``, and with a refresh token as
+    ///   ``bind(_:to:refreshToken:now:)``.
+    public func respond(
+        to request: CustomClaimsRequest,
+        now: NumericDate
+    ) async throws(JWTError)
+        -> CustomClaimsResponse
+    {
+        guard let refreshToken = request.refreshToken else {
+            let augmented = try augmenter.augment(request.token, with: request.customAttributes, now: now)
+            return CustomClaimsResponse(token: augmented.token)
+        }
+        let pair = try await bind(request.customAttributes, to: request.token, refreshToken: refreshToken, now: now)
+        return CustomClaimsResponse(token: pair.accessToken, refreshToken: pair.refreshToken.serialized())
+    }
+
+    /// Exchanges a refresh token for a new access token and a new refresh token.
+    ///
+    /// The access token starts from the stored template with a new `iat`, `exp` and `jti` (as in
+    /// ``issue(_:now:)``), then gets the bound custom claims, merged under the augmenter's policy. The presented
+    /// refresh token is used up; its successor carries the same template and custom claims. The access token is
+    /// signed inside the store's atomic step, so if signing fails the presented token stays usable.
+    ///
+    /// - Parameters:
+    ///   - refreshToken: The client's current refresh token.
+    ///   - now: The time of the request.
+    /// - Returns: The new access token, its claims, and the new refresh token.
+    /// - Throws: ``JWTError/Code/invalidRefreshToken`` (malformed, unknown id, wrong secret),
+    ///   ``JWTError/Code/refreshTokenRevoked``, ``JWTError/Code/refreshTokenReused`` (the family is now revoked),
+    ///   ``JWTError/Code/refreshTokenExpired``, ``JWTError/Code/storeFailure``; from minting,
+    ///   ``JWTError/Code/limitExceeded``, the policy's codes, or ``JWTError/Code/cryptographicFailure``.
+    public func refresh(_ refreshToken: String, now: NumericDate) async throws(JWTError) -> TokenPair {
+        let presented = try RefreshToken(parsing: refreshToken)
+        let successor = try RefreshToken.generate()
+        let rotation = try RefreshTokenRotation(
+            presented: presented,
+            successor: successor,
+            now: now,
+            successorExpiry: now.wholeSeconds(after: refreshTokenLifetime)
+        )
+        let (accessToken, claims) = try await store.rotate(rotation) { record throws(JWTError) in
+            try mint(template: record.template, customClaims: record.customClaims, now: now)
+        }
+        return TokenPair(accessToken: accessToken, refreshToken: successor, claims: claims)
+    }
+
+    /// Revokes the family of `refreshToken` (a sign-out): it and every token rotated from or into it stop working.
+    ///
+    /// The token must be genuine (its secret is checked) but may be used, expired or already revoked.
+    ///
+    /// - Throws: ``JWTError/Code/invalidRefreshToken`` for a malformed or unknown token or a wrong secret;
+    ///   ``JWTError/Code/storeFailure``.
+    public func revoke(_ refreshToken: String) async throws(JWTError) {
+        let presented = try RefreshToken(parsing: refreshToken)
+        let digest = try presented.secretDigest()
+        guard let record = try await store.record(forID: presented.id),
+            OpenSSLConstantTime.equals(record.secretDigest, digest)
+        else {
+            throw .unknownRefreshToken()
+        }
+        try await store.revokeFamily(record.familyID)
+    }
+
+    /// Signs a fresh access token from a template and custom claims.
+    func mint(template: ClaimSet, customClaims: JSONObject, now: NumericDate) throws(JWTError) -> (String, ClaimSet) {
+        var claims = template
+        let issuedAt = now.wholeSecond
+        claims.issuedAt = issuedAt
+        if claims.contains(.notBefore) {
+            claims.notBefore = issuedAt
+        }
+        claims.expiration = issuedAt.wholeSeconds(after: accessTokenLifetime)
+        claims.jwtID = Base64URL.encode(try OpenSSLRandom.bytes(count: 16))
+        if !customClaims.isEmpty {
+            (claims, _) = try augmenter.merge(claims, with: customClaims)
+        }
+        let token = try augmenter.signer.sign(claims)
+        guard token.utf8.count <= augmenter.policy.maximumTokenSize else {
+            throw .mintedTokenTooLarge(byteCount: token.utf8.count, limit: augmenter.policy.maximumTokenSize)
+        }
+        return (token, claims)
+    }
+}
