@@ -126,17 +126,19 @@ public struct JWKSet: Sendable {
             return only.key
         }
         var found: ES256.PublicKey?
-        for entry in entries where entry.keyID == keyID {
+        // Code unit by code unit, as RFC 7515 section 5.3 requires: Swift's `==` would also match a `kid` that is
+        // only canonically equivalent ("\u{212A}1", KELVIN SIGN, equals "K1").
+        for entry in entries where entry.keyID.map({ CodeUnitString.equal($0, keyID) }) == true {
             guard found == nil else {
                 throw JWTError(
                     code: .ambiguousKey,
-                    reason: "several keys of the key set have the kid \"\(keyID)\""
+                    reason: "several keys of the key set have the kid \(JWTError.quoted(keyID))"
                 )
             }
             found = entry.key
         }
         guard let found else {
-            throw JWTError(code: .unknownKeyID, reason: "no key of the key set has the kid \"\(keyID)\"")
+            throw JWTError(code: .unknownKeyID, reason: "no key of the key set has the kid \(JWTError.quoted(keyID))")
         }
         return found
     }
