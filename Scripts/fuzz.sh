@@ -36,7 +36,9 @@ fi
 scratch="${FUZZ_SCRATCH:-.build-fuzz}"
 build=(swift build -c release --package-path Fuzz --scratch-path "$scratch"
     -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library)
-# Build only when a source changed (SwiftPM is incremental); show errors only.
+# Build only when a source changed (SwiftPM is incremental); show errors only. SwiftPM does not notice files added
+# to a path dependency in an existing build plan, so drop the plan (not the compiled objects) to have it recomputed.
+rm -f "$scratch/release.yaml" "$scratch/build.db"
 if ! "${build[@]}" --product "$target" >"$scratch.build.log" 2>&1; then
     grep -E "error" "$scratch.build.log" >&2 || tail -30 "$scratch.build.log" >&2
     exit 1

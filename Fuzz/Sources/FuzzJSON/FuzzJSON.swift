@@ -55,6 +55,7 @@ private func checkJSON(_ input: [UInt8]) {
     }
     checkRoundTrip(value, input)
     checkTightBounds(input, acceptedByDefault: true)
+    checkReferenceBodies(input)
     walk(value, input)
     if case .object(let object) = value {
         checkObject(object, input)
@@ -98,6 +99,25 @@ private func checkTightBounds(_ input: [UInt8], acceptedByDefault: Bool) {
         )
     } catch {
         requireWellFormed(error, codes: parseErrors, inputLength: input.count, input)
+    }
+}
+
+/// The custom-claims endpoint's request and response bodies: strict, and written back to the same body.
+private func checkReferenceBodies(_ input: [UInt8]) {
+    let bodyErrors: Set<JWTError.Code> = parseErrors.union([.typeMismatch])
+    do {
+        let request = try CustomClaimsRequest(parsing: input)
+        let again = try CustomClaimsRequest(parsing: Array(request.serialized().utf8))
+        require(again == request, "a request body does not survive serialized()", input)
+    } catch {
+        requireWellFormed(error, codes: bodyErrors, inputLength: Int.max, input)
+    }
+    do {
+        let response = try CustomClaimsResponse(parsing: input)
+        let again = try CustomClaimsResponse(parsing: Array(response.serialized().utf8))
+        require(again == response, "a response body does not survive serialized()", input)
+    } catch {
+        requireWellFormed(error, codes: bodyErrors, inputLength: Int.max, input)
     }
 }
 
