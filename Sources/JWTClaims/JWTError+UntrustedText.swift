@@ -51,4 +51,18 @@ extension JWTError {
         default: false
         }
     }
+
+    /// An untrusted JSON value for a ``reason``: a string as ``quoted(_:)``, an array as its first four elements
+    /// described the same way, anything else by its kind; never the raw JSON, which could be as large as the input.
+    static func describe(_ value: JSONValue) -> String {
+        if let string = value.stringValue {
+            return quoted(string)
+        }
+        guard let elements = value.arrayValue else {
+            return value.kindDescription
+        }
+        let shown = elements.prefix(4).map { $0.stringValue.map(quoted) ?? $0.kindDescription }
+        let more = elements.count > 4 ? ", … (\(elements.count) elements)" : ""
+        return "[" + shown.joined(separator: ", ") + more + "]"
+    }
 }

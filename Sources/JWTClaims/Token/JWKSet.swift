@@ -146,16 +146,19 @@ public struct JWKSet: Sendable {
     /// Imports one JWK as an ES256 verification key, or says why it is not one.
     static func verificationKey(_ jwk: JSONObject) throws(JWTError) -> ES256.PublicKey {
         if let use = jwk["use"], use.stringValue != "sig" {
-            throw JWTError(code: .unsupportedKey, reason: "the key's \"use\" is \(use.serialized()), not \"sig\"")
+            throw JWTError(code: .unsupportedKey, reason: "the key's \"use\" is \(JWTError.describe(use)), not \"sig\"")
         }
         if let alg = jwk["alg"], alg.stringValue != "ES256" {
-            throw JWTError(code: .unsupportedKey, reason: "the key's \"alg\" is \(alg.serialized()), not \"ES256\"")
+            throw JWTError(
+                code: .unsupportedKey,
+                reason: "the key's \"alg\" is \(JWTError.describe(alg)), not \"ES256\""
+            )
         }
         if let operations = jwk["key_ops"] {
             guard let list = operations.arrayValue, list.contains(.string("verify")) else {
                 throw JWTError(
                     code: .unsupportedKey,
-                    reason: "the key's \"key_ops\" \(operations.serialized()) does not allow \"verify\""
+                    reason: "the key's \"key_ops\" \(JWTError.describe(operations)) does not allow \"verify\""
                 )
             }
         }

@@ -124,7 +124,7 @@ extension JWTValidationOptions {
             guard audiences.contains(where: { audience.contains($0) }) else {
                 throw JWTError(
                     code: .wrongAudience,
-                    reason: "the token's \"aud\" \(audience.jsonValue.serialized()) names none of "
+                    reason: "the token's \"aud\" \(JWTError.describe(audience.jsonValue)) names none of "
                         + audiences.map { "\"\($0)\"" }.joined(separator: ", ")
                 )
             }
@@ -171,7 +171,7 @@ extension JWTValidationOptions {
         guard let audience = Audience(value) else {
             throw JWTError(
                 code: .invalidClaimValue,
-                reason: "the \"aud\" claim must be a string or an array of strings, not \(value.serialized())"
+                reason: "the \"aud\" claim must be a string or an array of strings, not \(JWTError.describe(value))"
             )
         }
         return audience
