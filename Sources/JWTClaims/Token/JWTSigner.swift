@@ -31,6 +31,16 @@ public struct JWTSigner: Sendable {
     /// - Returns: `header.payload.signature`.
     /// - Throws: ``JWTError/Code/cryptographicFailure`` if the backend fails.
     public func sign(_ claims: ClaimSet, type: String? = "JWT") throws(JWTError) -> String {
+        try sign(claims, type: type, maximumTokenSize: .max)
+    }
+
+    /// Signs `claims`, unless the token would be longer than `maximumTokenSize` bytes: that is known from the
+    /// signing input (the signature segment is always 86 characters), so an oversized token is refused before any
+    /// cryptography runs, not signed and thrown away.
+    ///
+    /// - Throws: ``JWTError/Code/limitExceeded`` for an oversized token; ``JWTError/Code/cryptographicFailure`` if
+    ///   the backend fails.
+    func sign(_ claims: ClaimSet, type: String?, maximumTokenSize: Int) throws(JWTError) -> String {
         let header = type == "JWT" ? defaultEncodedHeader : Self.encodedHeader(type: type, keyID: keyID)
         let payload = claims.object.serializedBytes()
         var token: [UInt8] = []
@@ -38,6 +48,13 @@ public struct JWTSigner: Sendable {
         token.append(contentsOf: header)
         token.append(UInt8(ascii: "."))
         token.append(contentsOf: Base64URL.encodedBytes(payload))
+        let size = token.count + 1 + 86
+        guard size <= maximumTokenSize else {
+            throw JWTError(
+                code: .limitExceeded,
+                reason: "the token would be \(size) bytes; the limit is \(maximumTokenSize)"
+            )
+        }
         let signature = try key.signature(for: token)
         token.append(UInt8(ascii: "."))
         token.append(contentsOf: Base64URL.encodedBytes(signature.rawRepresentation))

@@ -227,6 +227,29 @@ struct ResourceBoundsTests {
         #expect(parsed?.reason.contains("4096") == true)
     }
 
+    @Test("the augmented token's size limit is exact: predicted from the signing input, before signing")
+    func augmentedTokenSizeIsExact() throws {
+        let key = try ES256.PrivateKey()
+        let token = try JWTSigner(key: key).sign(["sub": "alice", "exp": 1_700_003_600])
+        var policy = AugmentationPolicy()
+        policy.maximumTokenSize = .max
+        let attributes: JSONObject = ["role": "admin", "blob": .string(String(repeating: "x", count: 1000))]
+        func augment(limit: Int) throws -> AugmentedToken {
+            policy.maximumTokenSize = limit
+            let augmenter = ClaimsAugmenter(
+                verifier: JWTVerifier(key: key.publicKey),
+                signer: JWTSigner(key: key),
+                policy: policy
+            )
+            return try augmenter.augment(token, with: attributes, now: Self.now)
+        }
+        let size = try augment(limit: .max).token.utf8.count
+        #expect(try augment(limit: size).token.utf8.count == size)
+        let error = #expect(throws: JWTError.self) { _ = try augment(limit: size - 1) }
+        #expect(error?.code == .limitExceeded)
+        #expect(error?.reason.contains("\(size) bytes") == true)
+    }
+
     // MARK: - Helpers
 
     /// A token signed by `key` whose payload is `{"blob":"xxx…"}`, Base64URL-encoded to about `payloadBytes`.
