@@ -3,8 +3,8 @@ import PackageDescription
 
 // libFuzzer targets for swift-jwt-claims, one executable per parser. A separate package, so the library's own
 // manifest never names them; build and run them with Scripts/fuzz.sh, which passes
-// `-sanitize=fuzzer,address -parse-as-library` (libFuzzer supplies `main` and calls `LLVMFuzzerTestOneInput`).
-// The flags reach the library too, so its code is coverage-instrumented and checked by AddressSanitizer.
+// `-sanitize=fuzzer,address -parse-as-library`. The flags reach the library too, so its code is coverage-instrumented
+// and checked by AddressSanitizer. Each target's `<Target>_main` hands over to libFuzzer's driver (see README.md).
 let targets = ["FuzzJSON", "FuzzBase64URL", "FuzzToken", "FuzzKeyImport", "FuzzAugment"]
 
 let library = Target.Dependency.product(name: "JWTClaims", package: "swift-jwt-claims")
