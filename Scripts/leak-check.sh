@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs ES256 sign + verify + key import/export (and some error paths) CYCLES times (default 100000) in an executable
-# built with -sanitize=address, whose LeakSanitizer reports every OpenSSL or Swift allocation not freed at exit.
+# Runs ES256 sign + verify + key import/export, token sign + verify, augmentation and JWK Set import (and their error
+# paths) CYCLES times (default 100000) in an executable built with -sanitize=address, whose LeakSanitizer reports
+# every OpenSSL or Swift allocation not freed at exit.
 # Prints a one-line summary and exits non-zero on any leak or wrong answer.
 # Usage: Scripts/leak-check.sh [CYCLES]
 set -euo pipefail

@@ -57,13 +57,12 @@ public struct ClaimsAugmenter: Sendable {
         let original = try verifier.verify(token, now: now)
         let (claims, report) = try mergeChecked(original.claims, with: attributes)
         let type = original.header.type
-        let newToken = try signer.sign(claims, type: type)
-        guard newToken.utf8.count <= policy.maximumTokenSize else {
-            throw JWTError(
-                code: .limitExceeded,
-                reason: "the augmented token would be \(newToken.utf8.count) bytes; the limit is "
-                    + "\(policy.maximumTokenSize)"
-            )
+        // The size limit is checked on the signing input, before the signature: a refused token is never signed.
+        let newToken: String
+        do {
+            newToken = try signer.sign(claims, type: type, maximumTokenSize: policy.maximumTokenSize)
+        } catch  where error.code == .limitExceeded {
+            throw JWTError(code: .limitExceeded, reason: "the augmented token: \(error.reason)")
         }
         return AugmentedToken(token: newToken, header: try signer.header(type: type), claims: claims, report: report)
     }

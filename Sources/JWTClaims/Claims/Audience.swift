@@ -18,9 +18,10 @@ public enum Audience: Hashable, Sendable {
 
     /// Whether `audience` is one of the values (exact, case-sensitive string comparison, RFC 7519 section 4.1.3).
     public func contains(_ audience: String) -> Bool {
+        // Code units, not Swift's `==`, which is canonical equivalence ("\u{212A}" would equal "K").
         switch self {
-        case .single(let value): value == audience
-        case .multiple(let values): values.contains(audience)
+        case .single(let value): CodeUnitString.equal(value, audience)
+        case .multiple(let values): values.contains { CodeUnitString.equal($0, audience) }
         }
     }
 

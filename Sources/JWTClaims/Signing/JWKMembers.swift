@@ -27,17 +27,21 @@ struct JWKMembers {
     init(_ jwk: JSONObject, for purpose: Purpose) throws(JWTError) {
         let keyType = try Self.string("kty", in: jwk, required: true)
         guard keyType == "EC" else {
-            throw .unsupportedKey("the JWK has kty \"\(keyType ?? "")\"; ES256 needs an EC key (kty \"EC\")")
+            throw .unsupportedKey(
+                "the JWK has kty \(JWTError.quoted(keyType ?? "")); ES256 needs an EC key (kty \"EC\")"
+            )
         }
         let curve = try Self.string("crv", in: jwk, required: true)
         guard curve == "P-256" else {
-            throw .unsupportedKey("the JWK is on curve \"\(curve ?? "")\"; ES256 needs crv \"P-256\"")
+            throw .unsupportedKey("the JWK is on curve \(JWTError.quoted(curve ?? "")); ES256 needs crv \"P-256\"")
         }
         if let use = try Self.string("use", in: jwk, required: false), use != "sig" {
-            throw .unsupportedKey("the JWK has use \"\(use)\"; ES256 keys must be for signatures (use \"sig\")")
+            throw .unsupportedKey(
+                "the JWK has use \(JWTError.quoted(use)); ES256 keys must be for signatures (use \"sig\")"
+            )
         }
         if let algorithm = try Self.string("alg", in: jwk, required: false), algorithm != "ES256" {
-            throw .unsupportedKey("the JWK has alg \"\(algorithm)\"; this key type only does ES256")
+            throw .unsupportedKey("the JWK has alg \(JWTError.quoted(algorithm)); this key type only does ES256")
         }
         try Self.checkKeyOperations(in: jwk, for: purpose)
         let x = try Self.coordinate("x", in: jwk)
@@ -94,13 +98,14 @@ struct JWKMembers {
                 throw .invalidKey("the JWK member \"key_ops\" must be an array of strings")
             }
             guard !operations.contains(operation) else {
-                throw .invalidKey("the JWK member \"key_ops\" lists \"\(operation)\" twice")
+                throw .invalidKey("the JWK member \"key_ops\" lists \(JWTError.quoted(operation)) twice")
             }
             operations.append(operation)
         }
         guard operations.contains(purpose.operation) else {
             throw .unsupportedKey(
-                "the JWK's key_ops [\(operations.joined(separator: ", "))] do not include \"\(purpose.operation)\""
+                "the JWK's key_ops [\(operations.map(JWTError.quoted).joined(separator: ", "))] do not include "
+                    + "\"\(purpose.operation)\""
             )
         }
     }

@@ -126,17 +126,19 @@ public struct JWKSet: Sendable {
             return only.key
         }
         var found: ES256.PublicKey?
-        for entry in entries where entry.keyID == keyID {
+        // Code unit by code unit, as RFC 7515 section 5.3 requires: Swift's `==` would also match a `kid` that is
+        // only canonically equivalent ("\u{212A}1", KELVIN SIGN, equals "K1").
+        for entry in entries where entry.keyID.map({ CodeUnitString.equal($0, keyID) }) == true {
             guard found == nil else {
                 throw JWTError(
                     code: .ambiguousKey,
-                    reason: "several keys of the key set have the kid \"\(keyID)\""
+                    reason: "several keys of the key set have the kid \(JWTError.quoted(keyID))"
                 )
             }
             found = entry.key
         }
         guard let found else {
-            throw JWTError(code: .unknownKeyID, reason: "no key of the key set has the kid \"\(keyID)\"")
+            throw JWTError(code: .unknownKeyID, reason: "no key of the key set has the kid \(JWTError.quoted(keyID))")
         }
         return found
     }
@@ -144,16 +146,19 @@ public struct JWKSet: Sendable {
     /// Imports one JWK as an ES256 verification key, or says why it is not one.
     static func verificationKey(_ jwk: JSONObject) throws(JWTError) -> ES256.PublicKey {
         if let use = jwk["use"], use.stringValue != "sig" {
-            throw JWTError(code: .unsupportedKey, reason: "the key's \"use\" is \(use.serialized()), not \"sig\"")
+            throw JWTError(code: .unsupportedKey, reason: "the key's \"use\" is \(JWTError.describe(use)), not \"sig\"")
         }
         if let alg = jwk["alg"], alg.stringValue != "ES256" {
-            throw JWTError(code: .unsupportedKey, reason: "the key's \"alg\" is \(alg.serialized()), not \"ES256\"")
+            throw JWTError(
+                code: .unsupportedKey,
+                reason: "the key's \"alg\" is \(JWTError.describe(alg)), not \"ES256\""
+            )
         }
         if let operations = jwk["key_ops"] {
             guard let list = operations.arrayValue, list.contains(.string("verify")) else {
                 throw JWTError(
                     code: .unsupportedKey,
-                    reason: "the key's \"key_ops\" \(operations.serialized()) does not allow \"verify\""
+                    reason: "the key's \"key_ops\" \(JWTError.describe(operations)) does not allow \"verify\""
                 )
             }
         }

@@ -36,7 +36,7 @@ public struct JWTHeader: Hashable, Sendable, CustomStringConvertible {
                     )
                 }
                 guard seen.insert(name).inserted else {
-                    throw JWTError.invalidHeader("the header's \"crit\" lists \"\(name)\" twice")
+                    throw JWTError.invalidHeader("the header's \"crit\" lists \(JWTError.quoted(name)) twice")
                 }
             }
         }

@@ -31,6 +31,16 @@ public struct JWTSigner: Sendable {
     /// - Returns: `header.payload.signature`.
     /// - Throws: ``JWTError/Code/cryptographicFailure`` if the backend fails.
     public func sign(_ claims: ClaimSet, type: String? = "JWT") throws(JWTError) -> String {
+        try sign(claims, type: type, maximumTokenSize: .max)
+    }
+
+    /// Signs `claims`, unless the token would be longer than `maximumTokenSize` bytes: that is known from the
+    /// signing input (the signature segment is always 86 characters), so an oversized token is refused before any
+    /// cryptography runs, not signed and thrown away.
+    ///
+    /// - Throws: ``JWTError/Code/limitExceeded`` for an oversized token; ``JWTError/Code/cryptographicFailure`` if
+    ///   the backend fails.
+    func sign(_ claims: ClaimSet, type: String?, maximumTokenSize: Int) throws(JWTError) -> String {
         let header = type == "JWT" ? defaultEncodedHeader : Self.encodedHeader(type: type, keyID: keyID)
         var payload: [UInt8] = []
         payload.reserveCapacity(512)
@@ -42,6 +52,13 @@ public struct JWTSigner: Sendable {
         token.append(contentsOf: header)
         token.append(UInt8(ascii: "."))
         unsafe payload.withUnsafeBytes { unsafe Base64URL.encode($0, appendingTo: &token) }
+        let size = token.count + 1 + 86
+        guard size <= maximumTokenSize else {
+            throw JWTError(
+                code: .limitExceeded,
+                reason: "the token would be \(size) bytes; the limit is \(maximumTokenSize)"
+            )
+        }
         let signature = try key.signature(for: token)
         token.append(UInt8(ascii: "."))
         unsafe signature.rawRepresentation.withUnsafeBytes { unsafe Base64URL.encode($0, appendingTo: &token) }

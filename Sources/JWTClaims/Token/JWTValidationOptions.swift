@@ -58,7 +58,7 @@ extension JWTValidationOptions {
             throw JWTError(
                 code: .unsupportedCriticalHeader,
                 reason: "the header's \"crit\" lists "
-                    + unsupported.map { "\"\($0)\"" }.joined(separator: ", ")
+                    + unsupported.map(JWTError.quoted).joined(separator: ", ")
                     + ", which this application does not understand (RFC 7515 section 4.1.11)"
             )
         }
@@ -73,7 +73,7 @@ extension JWTValidationOptions {
                 throw JWTError(
                     code: .wrongType,
                     reason:
-                        "the header's \"typ\" is \(actual.map { "\"\($0)\"" } ?? "absent"); expected \"\(expected)\""
+                        "the header's \"typ\" is \(actual.map(JWTError.quoted) ?? "absent"); expected \"\(expected)\""
                 )
             }
         }
@@ -107,10 +107,11 @@ extension JWTValidationOptions {
             guard let issuer else {
                 throw JWTError(code: .missingClaim, reason: "the token has no \"iss\" claim; expected an issuer")
             }
-            guard issuers.contains(issuer) else {
+            // Exact code units (RFC 7515 section 5.3), not Swift's canonical equivalence.
+            guard issuers.contains(where: { CodeUnitString.equal($0, issuer) }) else {
                 throw JWTError(
                     code: .wrongIssuer,
-                    reason: "the token's \"iss\" is \"\(issuer)\"; expected "
+                    reason: "the token's \"iss\" is \(JWTError.quoted(issuer)); expected "
                         + issuers.map { "\"\($0)\"" }.joined(separator: " or ")
                 )
             }
@@ -123,7 +124,7 @@ extension JWTValidationOptions {
             guard audiences.contains(where: { audience.contains($0) }) else {
                 throw JWTError(
                     code: .wrongAudience,
-                    reason: "the token's \"aud\" \(audience.jsonValue.serialized()) names none of "
+                    reason: "the token's \"aud\" \(JWTError.describe(audience.jsonValue)) names none of "
                         + audiences.map { "\"\($0)\"" }.joined(separator: ", ")
                 )
             }
@@ -170,7 +171,7 @@ extension JWTValidationOptions {
         guard let audience = Audience(value) else {
             throw JWTError(
                 code: .invalidClaimValue,
-                reason: "the \"aud\" claim must be a string or an array of strings, not \(value.serialized())"
+                reason: "the \"aud\" claim must be a string or an array of strings, not \(JWTError.describe(value))"
             )
         }
         return audience

@@ -75,7 +75,7 @@ public struct JWTVerifier: Sendable {
         guard header.algorithm == "ES256" else {
             throw JWTError(
                 code: .unsupportedAlgorithm,
-                reason: "the header's \"alg\" is \"\(header.algorithm)\"; only \"ES256\" is accepted"
+                reason: "the header's \"alg\" is \(JWTError.quoted(header.algorithm)); only \"ES256\" is accepted"
             )
         }
         try options.checkCritical(header)
@@ -90,7 +90,7 @@ public struct JWTVerifier: Sendable {
             throw JWTError(
                 code: .invalidSignature,
                 reason: "the signature does not verify with the "
-                    + (header.keyID.map { "key \"\($0)\"" } ?? "configured key")
+                    + (header.keyID.map { "key \(JWTError.quoted($0))" } ?? "configured key")
             )
         }
         return (parts, header, payload)

@@ -53,9 +53,26 @@ enum OpenSSLKeyImport {
         encoding: Encoding,
         structure: PrivateKeyStructure?
     ) throws(JWTError) -> EVPKey {
-        try unsafe withContiguousBytes(of: input) { (bytes) throws(JWTError) in
+        let decoded = try unsafe withContiguousBytes(of: input) { (bytes) throws(JWTError) in
             try unsafe privateKey(decoding: bytes, encoding: encoding, structure: structure)
         }
+        return try canonical(decoded)
+    }
+
+    /// The same key, rebuilt from its scalar and point alone.
+    ///
+    /// OpenSSL keeps parts of the decoded `ECPrivateKey` (RFC 5915) that do not change the key and writes them back
+    /// on export: its `version`, which must be 1 but is read as any integer, and whether the optional public key was
+    /// present. So a key imported from a non-conforming encoding exported a non-conforming PKCS#8, and two encodings
+    /// of one key exported different bytes (found by FuzzKeyImport: SEC1 DER with version 33). Rebuilt, a key has
+    /// one export whatever encoding it came from.
+    private static func canonical(_ decoded: EVPKey) throws(JWTError) -> EVPKey {
+        var scalar = try decoded.privateScalar()
+        defer {
+            // Best effort: the copy the rebuilt key needs is made by OpenSSL in wiped memory (see fromData).
+            for index in scalar.indices { scalar[index] = 0 }
+        }
+        return try privateKey(scalar: scalar, uncompressedPoint: decoded.uncompressedPoint)
     }
 
     private static func privateKey(
