@@ -1,4 +1,5 @@
 internal import GRDB
+/// The store conforms to `JWTClaims.RefreshTokenStore` and speaks its types, so that module is imported publicly.
 public import JWTClaims
 
 /// A ``RefreshTokenStore`` in an SQLite database file: the embedded default for a single server.
