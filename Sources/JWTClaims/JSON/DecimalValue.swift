@@ -83,18 +83,39 @@ struct DecimalValue {
     /// Whether the value is zero (`0`, `-0`, `0.000e7`, ...).
     var isZero: Bool { significandDigitCount == 0 }
 
-    /// The magnitude as an integer, if the value is an integer no larger than `limit`.
-    func integerMagnitude(upTo limit: UInt64) -> UInt64? {
+    /// The value as an integer of any fixed width, if it is an integer in that type's range; never rounded.
+    ///
+    /// `1.5e3` is 1500 and `-0` is 0; `1.5`, a value out of range and a negative value for an unsigned type give
+    /// `nil`. The one exact conversion behind ``JSONNumber/int64Value``, ``JSONNumber/uint64Value`` and the
+    /// Codable bridge's integers, including `Int128` and `UInt128`.
+    func exactInteger<Integer: FixedWidthInteger>(as type: Integer.Type = Integer.self) -> Integer? {
+        if isNegative {
+            guard Integer.isSigned, let magnitude = integerMagnitude(upTo: Integer.min.magnitude) else { return nil }
+            // Two's complement: 0 &- m truncated to `Integer` is exactly -m for every m up to |Integer.min|.
+            return Integer(truncatingIfNeeded: 0 &- magnitude)
+        }
+        return integerMagnitude(upTo: Integer.Magnitude(Integer.max)).map { Integer($0) }
+    }
+
+    /// The magnitude as an unsigned integer, if the value is an integer no larger than `limit`.
+    ///
+    /// Exact: digits are accumulated with overflow checks, never through `Double`.
+    private func integerMagnitude<Magnitude: FixedWidthInteger & UnsignedInteger>(
+        upTo limit: Magnitude
+    ) -> Magnitude? {
         if isZero {
             return 0
         }
-        guard case .small(let power) = exponent, power >= 0, significandDigitCount + power <= 20 else {
+        // A value with more decimal digits than this cannot fit (log10(2) < 1/3); the bound also keeps `1e999999`
+        // from looping.
+        let maximumDigitCount = Magnitude.bitWidth / 3 + 1
+        guard case .small(let power) = exponent, power >= 0, significandDigitCount + power <= maximumDigitCount else {
             return nil
         }
-        var magnitude: UInt64 = 0
+        var magnitude: Magnitude = 0
         for digit in significantDigits {
             let (shifted, shiftOverflow) = magnitude.multipliedReportingOverflow(by: 10)
-            let (sum, sumOverflow) = shifted.addingReportingOverflow(UInt64(digit - UInt8(ascii: "0")))
+            let (sum, sumOverflow) = shifted.addingReportingOverflow(Magnitude(digit - UInt8(ascii: "0")))
             guard !shiftOverflow, !sumOverflow else { return nil }
             magnitude = sum
         }

@@ -54,6 +54,17 @@ public struct JSONNumber {
         text = String(value)
     }
 
+    /// Creates an integer number of any integer type, exactly.
+    ///
+    /// Every value converts, whatever its width: `UInt64.max` is `18446744073709551615`, and `Int128` and
+    /// arbitrary-precision integer types keep every digit.
+    ///
+    /// - Parameter value: The integer, written in decimal.
+    public init(_ value: some BinaryInteger) {
+        // `String(_:radix:)` works from the integer's arithmetic, never from a type's own `description`.
+        text = String(value, radix: 10)
+    }
+
     /// Creates a number from a `Double`, written with the shortest text that reads back as the same `Double`.
     ///
     /// Whole doubles keep a fraction (`1500.0`), so a `Double` stays a non-integer number. The exponent is written
@@ -79,21 +90,14 @@ public struct JSONNumber {
     /// Any text with an integer value converts: `1.5e3` is 1500, `-0` is 0, `1.0` is 1. `1.5` and `2^63` give
     /// `nil`.
     public var int64Value: Int64? {
-        let value = DecimalValue(validatedText: text)
-        if value.isNegative {
-            guard let magnitude = value.integerMagnitude(upTo: Int64.min.magnitude) else { return nil }
-            return magnitude == Int64.min.magnitude ? Int64.min : -Int64(magnitude)
-        }
-        return value.integerMagnitude(upTo: UInt64(Int64.max)).map { Int64($0) }
+        DecimalValue(validatedText: text).exactInteger()
     }
 
     /// The value as a `UInt64`, if it is an integer in `0...UInt64.max`; never rounded.
     ///
     /// As with ``int64Value``, `1.5e3` is 1500 and `-0` is 0; negative values give `nil`.
     public var uint64Value: UInt64? {
-        let value = DecimalValue(validatedText: text)
-        guard !value.isNegative else { return nil }
-        return value.integerMagnitude(upTo: UInt64.max)
+        DecimalValue(validatedText: text).exactInteger()
     }
 
     /// The `Double` nearest to the value (correctly rounded, ties to even), or `nil` if it overflows to infinity.

@@ -155,6 +155,23 @@ struct JSONNumberTests {
         #expect(literal.isInteger)
     }
 
+    @Test("writes an integer of any other width in decimal, exactly")
+    func genericIntegerInitializer() {
+        #expect(JSONNumber(Int8.min).text == "-128")
+        #expect(JSONNumber(UInt8.max).text == "255")
+        #expect(JSONNumber(Int16(-300)).text == "-300")
+        #expect(JSONNumber(UInt32.max).text == "4294967295")
+        #expect(JSONNumber(UInt.max).text == "18446744073709551615")
+        #expect(JSONNumber(Int32.zero).isInteger)
+    }
+
+    @Test("writes Int128 and UInt128 in decimal, exactly")
+    @available(macOS 15.0, iOS 18.0, watchOS 11.0, tvOS 18.0, visionOS 2.0, *)
+    func wideIntegerInitializer() {
+        #expect(JSONNumber(Int128.max).text == "170141183460469231731687303715884105727")
+        #expect(JSONNumber(UInt128.max).text == "340282366920938463463374607431768211455")
+    }
+
     @Test(
         "writes doubles with the shortest round-trip text",
         arguments: [
