@@ -89,9 +89,7 @@ extension NumericDate {
     /// text that round-trips the `Double`.
     public init(_ date: Date) {
         let seconds = date.timeIntervalSince1970
-        if seconds.rounded(.towardZero) == seconds, let whole = Int64(exactly: seconds) {
-            self.init(secondsSince1970: whole)
-        } else if let number = JSONNumber(seconds), let date = try? NumericDate(number) {
+        if let number = JSONNumber(preferringInteger: seconds), let date = try? NumericDate(number) {
             self = date
         } else {
             // Not finite or beyond ±1.7e20 s: no Date a clock produces; clamp to the far past or future.

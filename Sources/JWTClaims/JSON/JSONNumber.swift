@@ -74,7 +74,33 @@ public struct JSONNumber {
     /// - Returns: `nil` for NaN and the infinities, which JSON cannot represent.
     public init?(_ value: Double) {
         guard value.isFinite else { return nil }
-        text = Self.shortestText(of: value)
+        self.init(shortestDescription: value.description)
+    }
+
+    /// Creates a number from a `Float`, written with the shortest text that reads back as the same `Float`.
+    ///
+    /// `Float(0.1)` is `0.1`, not the `0.10000000149011612` that converting it to `Double` first would give. As for
+    /// a `Double`, whole values keep a fraction (`1500.0`) and the exponent has no `+` or leading zeros.
+    ///
+    /// - Parameter value: A finite float.
+    /// - Returns: `nil` for NaN and the infinities, which JSON cannot represent.
+    public init?(_ value: Float) {
+        guard value.isFinite else { return nil }
+        self.init(shortestDescription: value.description)
+    }
+
+    /// A number for a `Double` that is written as an integer when the value is whole and fits `Int64`
+    /// (`1599181203`, not `1599181203.0`), and with the shortest round-trip text otherwise; `nil` for NaN and the
+    /// infinities.
+    ///
+    /// The rule for times: seconds since 1970 are written as an integer whenever they are whole, as JWTs write
+    /// them. Both `Date`'s Codable form and ``NumericDate/init(_:)-(Date)`` use it.
+    init?(preferringInteger value: Double) {
+        if value.rounded(.towardZero) == value, let whole = Int64(exactly: value) {
+            self.init(whole)
+        } else {
+            self.init(value)
+        }
     }
 
     /// Whether the text is an integer literal: no fraction and no exponent.
@@ -122,11 +148,17 @@ public struct JSONNumber {
         return DecimalValue(validatedText: text).hasSameValue(as: DecimalValue(validatedText: other.text))
     }
 
-    /// Swift's shortest round-trip text of a finite double, with the exponent in its plainest JSON form.
-    private static func shortestText(of value: Double) -> String {
-        let description = value.description
+    /// Swift's shortest round-trip description of a finite `Double` or `Float` (`1500.0`, `1e-07`, `1e+16`), with
+    /// the exponent in its plainest JSON form: no `+`, no leading zeros (`1e-7`, `1e16`).
+    ///
+    /// Swift describes a finite binary floating-point value as digits, an optional fraction and an optional
+    /// exponent, which is always JSON number text once the exponent is rewritten.
+    private init(shortestDescription description: String) {
         let utf8 = description.utf8
-        guard let marker = utf8.firstIndex(of: UInt8(ascii: "e")) else { return description }
+        guard let marker = utf8.firstIndex(of: UInt8(ascii: "e")) else {
+            self.init(uncheckedText: description)
+            return
+        }
         var exponent = utf8[utf8.index(after: marker)...]
         var result = String(decoding: utf8[...marker], as: UTF8.self)
         if exponent.first == UInt8(ascii: "-") {
@@ -137,7 +169,7 @@ public struct JSONNumber {
         }
         let digits = exponent.drop { $0 == UInt8(ascii: "0") }
         result += digits.isEmpty ? "0" : String(decoding: digits, as: UTF8.self)
-        return result
+        self.init(uncheckedText: result)
     }
 }
 

@@ -173,6 +173,20 @@ struct JSONNumberTests {
     }
 
     @Test(
+        "writes floats with the shortest text that reads back as the same Float",
+        arguments: [
+            (Float(0.1), "0.1"), (1500, "1500.0"), (-0.0, "-0.0"), (1e-7, "1e-7"), (1e16, "1e16"),
+            (.leastNonzeroMagnitude, "1e-45"), (.greatestFiniteMagnitude, "3.4028235e38"),
+        ] as [(Float, String)]
+    )
+    func floatText(_ value: Float, _ text: String) throws {
+        let number = try #require(JSONNumber(value))
+        #expect(number.text == text)
+        #expect(JSONNumber(text) == number)
+        #expect(Float(number.text)?.bitPattern == value.bitPattern)
+    }
+
+    @Test(
         "writes doubles with the shortest round-trip text",
         arguments: [
             (1.5, "1.5"), (1500.0, "1500.0"), (1e16, "1e16"), (1e-7, "1e-7"), (.leastNonzeroMagnitude, "5e-324"),
@@ -213,6 +227,9 @@ struct JSONNumberTests {
         #expect(JSONNumber(Double.nan) == nil)
         #expect(JSONNumber(Double.infinity) == nil)
         #expect(JSONNumber(-Double.infinity) == nil)
+        #expect(JSONNumber(Float.nan) == nil)
+        #expect(JSONNumber(Float.infinity) == nil)
+        #expect(JSONNumber(-Float.infinity) == nil)
     }
 
     @Test("makes float literals numbers, and an overflowing literal a number too large for Double")

@@ -65,8 +65,7 @@ extension Float: JSONCodingPrimitive {
 
     /// The shortest text that reads back as the same `Float` (`0.1`, not the `Double` `0.10000000149011612`).
     func encodedJSONValue() -> JSONValue? {
-        guard isFinite else { return nil }
-        return JSONNumber(shortestFloatText: description).map(JSONValue.number)
+        JSONNumber(self).map(JSONValue.number)
     }
 }
 
@@ -119,27 +118,4 @@ private func plainIntegerValue(of text: String) -> Int64? {
         value = value * 10 + Int64(byte - UInt8(ascii: "0"))
     }
     return isNegative ? -value : value
-}
-
-extension JSONNumber {
-    /// A number from Swift's shortest description of a finite `Float` or `Double` (`1e-07`, `3.4028235e+38`),
-    /// with the exponent written as ``init(_:)-(Double)`` writes it: no `+`, no leading zeros.
-    fileprivate init?(shortestFloatText description: String) {
-        let utf8 = description.utf8
-        guard let marker = utf8.firstIndex(of: UInt8(ascii: "e")) else {
-            self.init(description)
-            return
-        }
-        var exponent = utf8[utf8.index(after: marker)...]
-        var text = String(decoding: utf8[...marker], as: UTF8.self)
-        if exponent.first == UInt8(ascii: "-") {
-            text += "-"
-            exponent = exponent.dropFirst()
-        } else if exponent.first == UInt8(ascii: "+") {
-            exponent = exponent.dropFirst()
-        }
-        let digits = exponent.drop { $0 == UInt8(ascii: "0") }
-        text += digits.isEmpty ? "0" : String(decoding: digits, as: UTF8.self)
-        self.init(text)
-    }
 }
