@@ -63,6 +63,9 @@ public struct ClaimSet: Hashable, Sendable, ExpressibleByDictionaryLiteral, Cust
 
     /// The value of the claim named `name`; assigning nil removes it, assigning to an existing claim replaces it in
     /// place, assigning a new name appends it.
+    ///
+    /// Assign a literal directly (`claims["role"] = "admin"`) and a run-time value through a ``JSONValue``
+    /// initialiser (`claims["user_id"] = JSONValue(userID)`, `claims["score"] = try JSONValue(score)`).
     public subscript(name: String) -> JSONValue? {
         get { object[name] }
         set { object[name] = newValue }
