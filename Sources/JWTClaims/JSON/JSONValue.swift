@@ -179,11 +179,7 @@ extension JSONValue {
         case (.array(let left), .array(let right)):
             return left.count == right.count && zip(left, right).allSatisfy { $0.hasSameValue(as: $1) }
         case (.object(let left), .object(let right)):
-            // Names are unique on both sides, so equal counts plus every left member matched means a bijection.
-            guard left.count == right.count else { return false }
-            return left.allSatisfy { member in
-                right[member.name].map { member.value.hasSameValue(as: $0) } ?? false
-            }
+            return left.hasSameValue(as: right)
         default:
             return false
         }
