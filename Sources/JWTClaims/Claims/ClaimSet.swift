@@ -9,7 +9,11 @@
 /// claims.subject = "user-1"
 /// claims.expiration = NumericDate(secondsSince1970: 1599181203)
 /// claims["role"] = "admin"
+/// claims["user_id"] = JSONValue(userID)  // a value known only at run time
 /// ```
+///
+/// `==` is exact, as the lossless model needs: same claims in the same order, numbers with the same text.
+/// ``hasSameValue(as:)`` asks whether two claim sets mean the same JSON, whatever the order and number spelling.
 ///
 /// A typed getter returns nil both when its claim is absent and when it has the wrong JSON type; verification
 /// (``JWTVerifier``) rejects a registered claim of the wrong type with ``JWTError/Code/invalidClaimValue`` before the
@@ -63,6 +67,9 @@ public struct ClaimSet: Hashable, Sendable, ExpressibleByDictionaryLiteral, Cust
 
     /// The value of the claim named `name`; assigning nil removes it, assigning to an existing claim replaces it in
     /// place, assigning a new name appends it.
+    ///
+    /// Assign a literal directly (`claims["role"] = "admin"`) and a run-time value through a ``JSONValue``
+    /// initialiser (`claims["user_id"] = JSONValue(userID)`, `claims["score"] = try JSONValue(score)`).
     public subscript(name: String) -> JSONValue? {
         get { object[name] }
         set { object[name] = newValue }
@@ -125,6 +132,19 @@ public struct ClaimSet: Hashable, Sendable, ExpressibleByDictionaryLiteral, Cust
     public var issuedAt: NumericDate? {
         get { date(.issuedAt) }
         set { object[ClaimName.issuedAt.rawValue] = newValue?.jsonValue }
+    }
+
+    /// Whether two claim sets mean the same claims: the same names with values of the same value, in any order.
+    ///
+    /// Claim order is ignored, as it is in nested objects, and numbers compare by exact decimal value, so
+    /// `{"sub":"a","exp":1.8e9}` has the same value as `{"exp":1800000000,"sub":"a"}`; arrays keep their order and
+    /// strings compare exactly (see ``JSONValue/hasSameValue(as:)``). `==` is stricter, as the lossless model needs:
+    /// it also compares claim order and how each number is written.
+    ///
+    /// - Parameter other: The claim set to compare with.
+    /// - Returns: `true` if both claim sets denote the same JSON data.
+    public func hasSameValue(as other: ClaimSet) -> Bool {
+        object.hasSameValue(as: other.object)
     }
 
     /// The compact JSON text of the claims, members in order, numbers as written.

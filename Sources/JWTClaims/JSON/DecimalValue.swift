@@ -6,14 +6,6 @@
 /// without copying. Exponents are exact at any length: those beyond 18 digits, which only contrived input has,
 /// are kept as decimal digits.
 struct DecimalValue {
-    /// An exact integer exponent of ten.
-    enum Exponent: Equatable {
-        /// An exponent whose magnitude fits comfortably in `Int`.
-        case small(Int)
-        /// An exponent of at least 10^18 in magnitude: ASCII digits without leading zeros.
-        case large(isNegative: Bool, magnitude: [UInt8])
-    }
-
     /// Whether the number is below zero; false for every zero, including `-0`.
     let isNegative: Bool
     /// How many significant digits the number has; 0 for zero.
@@ -83,18 +75,39 @@ struct DecimalValue {
     /// Whether the value is zero (`0`, `-0`, `0.000e7`, ...).
     var isZero: Bool { significandDigitCount == 0 }
 
-    /// The magnitude as an integer, if the value is an integer no larger than `limit`.
-    func integerMagnitude(upTo limit: UInt64) -> UInt64? {
+    /// The value as an integer of any fixed width, if it is an integer in that type's range; never rounded.
+    ///
+    /// `1.5e3` is 1500 and `-0` is 0; `1.5`, a value out of range and a negative value for an unsigned type give
+    /// `nil`. The one exact conversion behind ``JSONNumber/int64Value``, ``JSONNumber/uint64Value`` and the
+    /// Codable bridge's integers, including `Int128` and `UInt128`.
+    func exactInteger<Integer: FixedWidthInteger>(as type: Integer.Type = Integer.self) -> Integer? {
+        if isNegative {
+            guard Integer.isSigned, let magnitude = integerMagnitude(upTo: Integer.min.magnitude) else { return nil }
+            // Two's complement: 0 &- m truncated to `Integer` is exactly -m for every m up to |Integer.min|.
+            return Integer(truncatingIfNeeded: 0 &- magnitude)
+        }
+        return integerMagnitude(upTo: Integer.Magnitude(Integer.max)).map { Integer($0) }
+    }
+
+    /// The magnitude as an unsigned integer, if the value is an integer no larger than `limit`.
+    ///
+    /// Exact: digits are accumulated with overflow checks, never through `Double`.
+    private func integerMagnitude<Magnitude: FixedWidthInteger & UnsignedInteger>(
+        upTo limit: Magnitude
+    ) -> Magnitude? {
         if isZero {
             return 0
         }
-        guard case .small(let power) = exponent, power >= 0, significandDigitCount + power <= 20 else {
+        // A value with more decimal digits than this cannot fit (log10(2) < 1/3); the bound also keeps `1e999999`
+        // from looping.
+        let maximumDigitCount = Magnitude.bitWidth / 3 + 1
+        guard case .small(let power) = exponent, power >= 0, significandDigitCount + power <= maximumDigitCount else {
             return nil
         }
-        var magnitude: UInt64 = 0
+        var magnitude: Magnitude = 0
         for digit in significantDigits {
             let (shifted, shiftOverflow) = magnitude.multipliedReportingOverflow(by: 10)
-            let (sum, sumOverflow) = shifted.addingReportingOverflow(UInt64(digit - UInt8(ascii: "0")))
+            let (sum, sumOverflow) = shifted.addingReportingOverflow(Magnitude(digit - UInt8(ascii: "0")))
             guard !shiftOverflow, !sumOverflow else { return nil }
             magnitude = sum
         }
@@ -134,70 +147,5 @@ struct DecimalValue {
             return .small(isNegative ? -magnitude : magnitude)
         }
         return .large(isNegative: isNegative, magnitude: Array(digits))
-    }
-}
-
-extension DecimalValue.Exponent {
-    /// This exponent plus `adjustment`, a count bounded by the length of a number's text.
-    func adding(_ adjustment: Int) -> Self {
-        switch self {
-        case .small(let value):
-            // |value| < 10^18 and |adjustment| is bounded by memory, so the sum cannot overflow 64 bits.
-            return .small(value + adjustment)
-        case .large(let isNegative, let magnitude):
-            // |magnitude| >= 10^18 > |adjustment|, so the sign never changes: add to or subtract from the magnitude.
-            let growsMagnitude = (adjustment >= 0) != isNegative
-            return .large(
-                isNegative: isNegative,
-                magnitude: Self.decimal(magnitude, plus: adjustment.magnitude, grows: growsMagnitude)
-            )
-        }
-    }
-
-    static func == (lhs: Self, rhs: Self) -> Bool {
-        if case .small(let left) = lhs, case .small(let right) = rhs {
-            return left == right
-        }
-        let left = lhs.signAndDigits
-        let right = rhs.signAndDigits
-        return left.isNegative == right.isNegative && left.digits == right.digits
-    }
-
-    private var signAndDigits: (isNegative: Bool, digits: [UInt8]) {
-        switch self {
-        case .small(let value):
-            return (value < 0, value == 0 ? [] : Array(String(value.magnitude).utf8))
-        case .large(let isNegative, let magnitude):
-            return (isNegative, magnitude)
-        }
-    }
-
-    /// `digits ± amount` in decimal, where the result is known to stay positive.
-    private static func decimal(_ digits: [UInt8], plus amount: UInt, grows: Bool) -> [UInt8] {
-        var result = digits
-        var remaining = amount
-        var carry = 0
-        var position = result.count - 1
-        while position >= 0, remaining != 0 || carry != 0 {
-            let digit = Int(result[position] - UInt8(ascii: "0"))
-            let change = Int(remaining % 10) + carry
-            remaining /= 10
-            var updated = grows ? digit + change : digit - change
-            carry = 0
-            if updated >= 10 {
-                updated -= 10
-                carry = 1
-            } else if updated < 0 {
-                updated += 10
-                carry = 1
-            }
-            result[position] = UInt8(ascii: "0") + UInt8(updated)
-            position -= 1
-        }
-        if carry != 0 {
-            result.insert(UInt8(ascii: "1"), at: 0)
-        }
-        let firstSignificant = result.firstIndex { $0 != UInt8(ascii: "0") } ?? result.endIndex
-        return Array(result[firstSignificant...])
     }
 }

@@ -54,6 +54,17 @@ public struct JSONNumber {
         text = String(value)
     }
 
+    /// Creates an integer number of any integer type, exactly.
+    ///
+    /// Every value converts, whatever its width: `UInt64.max` is `18446744073709551615`, and `Int128` and
+    /// arbitrary-precision integer types keep every digit.
+    ///
+    /// - Parameter value: The integer, written in decimal.
+    public init(_ value: some BinaryInteger) {
+        // `String(_:radix:)` works from the integer's arithmetic, never from a type's own `description`.
+        text = String(value, radix: 10)
+    }
+
     /// Creates a number from a `Double`, written with the shortest text that reads back as the same `Double`.
     ///
     /// Whole doubles keep a fraction (`1500.0`), so a `Double` stays a non-integer number. The exponent is written
@@ -63,7 +74,33 @@ public struct JSONNumber {
     /// - Returns: `nil` for NaN and the infinities, which JSON cannot represent.
     public init?(_ value: Double) {
         guard value.isFinite else { return nil }
-        text = Self.shortestText(of: value)
+        self.init(shortestDescription: value.description)
+    }
+
+    /// Creates a number from a `Float`, written with the shortest text that reads back as the same `Float`.
+    ///
+    /// `Float(0.1)` is `0.1`, not the `0.10000000149011612` that converting it to `Double` first would give. As for
+    /// a `Double`, whole values keep a fraction (`1500.0`) and the exponent has no `+` or leading zeros.
+    ///
+    /// - Parameter value: A finite float.
+    /// - Returns: `nil` for NaN and the infinities, which JSON cannot represent.
+    public init?(_ value: Float) {
+        guard value.isFinite else { return nil }
+        self.init(shortestDescription: value.description)
+    }
+
+    /// A number for a `Double` that is written as an integer when the value is whole and fits `Int64`
+    /// (`1599181203`, not `1599181203.0`), and with the shortest round-trip text otherwise; `nil` for NaN and the
+    /// infinities.
+    ///
+    /// The rule for times: seconds since 1970 are written as an integer whenever they are whole, as JWTs write
+    /// them. Both `Date`'s Codable form and ``NumericDate/init(_:)-(Date)`` use it.
+    init?(preferringInteger value: Double) {
+        if value.rounded(.towardZero) == value, let whole = Int64(exactly: value) {
+            self.init(whole)
+        } else {
+            self.init(value)
+        }
     }
 
     /// Whether the text is an integer literal: no fraction and no exponent.
@@ -79,21 +116,14 @@ public struct JSONNumber {
     /// Any text with an integer value converts: `1.5e3` is 1500, `-0` is 0, `1.0` is 1. `1.5` and `2^63` give
     /// `nil`.
     public var int64Value: Int64? {
-        let value = DecimalValue(validatedText: text)
-        if value.isNegative {
-            guard let magnitude = value.integerMagnitude(upTo: Int64.min.magnitude) else { return nil }
-            return magnitude == Int64.min.magnitude ? Int64.min : -Int64(magnitude)
-        }
-        return value.integerMagnitude(upTo: UInt64(Int64.max)).map { Int64($0) }
+        DecimalValue(validatedText: text).exactInteger()
     }
 
     /// The value as a `UInt64`, if it is an integer in `0...UInt64.max`; never rounded.
     ///
     /// As with ``int64Value``, `1.5e3` is 1500 and `-0` is 0; negative values give `nil`.
     public var uint64Value: UInt64? {
-        let value = DecimalValue(validatedText: text)
-        guard !value.isNegative else { return nil }
-        return value.integerMagnitude(upTo: UInt64.max)
+        DecimalValue(validatedText: text).exactInteger()
     }
 
     /// The `Double` nearest to the value (correctly rounded, ties to even), or `nil` if it overflows to infinity.
@@ -118,11 +148,17 @@ public struct JSONNumber {
         return DecimalValue(validatedText: text).hasSameValue(as: DecimalValue(validatedText: other.text))
     }
 
-    /// Swift's shortest round-trip text of a finite double, with the exponent in its plainest JSON form.
-    private static func shortestText(of value: Double) -> String {
-        let description = value.description
+    /// Swift's shortest round-trip description of a finite `Double` or `Float` (`1500.0`, `1e-07`, `1e+16`), with
+    /// the exponent in its plainest JSON form: no `+`, no leading zeros (`1e-7`, `1e16`).
+    ///
+    /// Swift describes a finite binary floating-point value as digits, an optional fraction and an optional
+    /// exponent, which is always JSON number text once the exponent is rewritten.
+    private init(shortestDescription description: String) {
         let utf8 = description.utf8
-        guard let marker = utf8.firstIndex(of: UInt8(ascii: "e")) else { return description }
+        guard let marker = utf8.firstIndex(of: UInt8(ascii: "e")) else {
+            self.init(uncheckedText: description)
+            return
+        }
         var exponent = utf8[utf8.index(after: marker)...]
         var result = String(decoding: utf8[...marker], as: UTF8.self)
         if exponent.first == UInt8(ascii: "-") {
@@ -133,7 +169,7 @@ public struct JSONNumber {
         }
         let digits = exponent.drop { $0 == UInt8(ascii: "0") }
         result += digits.isEmpty ? "0" : String(decoding: digits, as: UTF8.self)
-        return result
+        self.init(uncheckedText: result)
     }
 }
 

@@ -9,7 +9,8 @@
 /// for objects of up to 16 members, and a hash lookup beyond, where the object keeps an index of its names.
 /// Removing a member costs time proportional to the members after it.
 ///
-/// `==` compares the members in order; ``JSONValue/hasSameValue(as:)`` ignores member order.
+/// `==` compares the members in order and numbers by text; ``hasSameValue(as:)`` ignores member order and compares
+/// numbers by value.
 ///
 /// ```swift
 /// var claims: JSONObject = ["sub": "alice", "admin": false]
@@ -202,6 +203,24 @@ extension JSONObject: RandomAccessCollection {
     /// - Parameter position: A position in `startIndex..<endIndex`.
     public subscript(position: Int) -> Element {
         members[position]
+    }
+}
+
+extension JSONObject {
+    /// Whether two objects mean the same JSON: the same names with values of the same value, in any order.
+    ///
+    /// `{"a":1.5e3,"b":{"c":1,"d":2}}` has the same value as `{"b":{"d":2,"c":1.0},"a":1500}`. Member order is
+    /// ignored at every depth, numbers compare by exact decimal value and arrays keep their order (see
+    /// ``JSONValue/hasSameValue(as:)``). `==` is stricter: it also compares member order and number text.
+    ///
+    /// - Parameter other: The object to compare with.
+    /// - Returns: `true` if both objects denote the same JSON data.
+    public func hasSameValue(as other: JSONObject) -> Bool {
+        // Names are unique on both sides, so equal counts plus every member here matched there means a bijection.
+        guard count == other.count else { return false }
+        return allSatisfy { member in
+            other[member.name].map { member.value.hasSameValue(as: $0) } ?? false
+        }
     }
 }
 

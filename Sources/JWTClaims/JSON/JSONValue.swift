@@ -179,14 +179,58 @@ extension JSONValue {
         case (.array(let left), .array(let right)):
             return left.count == right.count && zip(left, right).allSatisfy { $0.hasSameValue(as: $1) }
         case (.object(let left), .object(let right)):
-            // Names are unique on both sides, so equal counts plus every left member matched means a bijection.
-            guard left.count == right.count else { return false }
-            return left.allSatisfy { member in
-                right[member.name].map { member.value.hasSameValue(as: $0) } ?? false
-            }
+            return left.hasSameValue(as: right)
         default:
             return false
         }
+    }
+}
+
+extension JSONValue {
+    /// Creates a number from an integer of any type, exactly.
+    ///
+    /// For a value known only at run time, where a literal cannot be used: `claims["user_id"] = JSONValue(userID)`.
+    /// Every integer converts, whatever its width: `JSONValue(UInt64.max)` is `18446744073709551615`.
+    ///
+    /// - Parameter value: The integer, written in decimal.
+    public init(_ value: some BinaryInteger) {
+        self = .number(JSONNumber(value))
+    }
+
+    /// Creates a number from a `Double`, with the shortest text that reads back as the same `Double`.
+    ///
+    /// `0.1` is `0.1`, `1e300` is `1e300`, a whole value keeps a fraction (`1500.0`) and negative zero is `-0.0`,
+    /// as ``JSONNumber`` writes doubles. JSON has no NaN or infinity, so those throw rather than become `nil`: a
+    /// `nil` assigned to a claim subscript would silently remove the claim.
+    ///
+    /// - Parameter value: A finite double.
+    /// - Throws: ``JWTError/Code/typeMismatch`` for NaN and the infinities, as ``init(encoding:userInfo:)`` does.
+    public init(_ value: Double) throws(JWTError) {
+        self = try JSONValueEncoder.box(value) { .root }
+    }
+
+    /// Creates a number from a `Float`, with the shortest text that reads back as the same `Float`.
+    ///
+    /// `Float(0.1)` is `0.1`, not the `0.10000000149011612` that converting it to `Double` first would give.
+    ///
+    /// - Parameter value: A finite float.
+    /// - Throws: ``JWTError/Code/typeMismatch`` for NaN and the infinities, which JSON cannot represent.
+    public init(_ value: Float) throws(JWTError) {
+        self = try JSONValueEncoder.box(value) { .root }
+    }
+
+    /// Creates a string from a `String` value, for text known only at run time.
+    ///
+    /// - Parameter value: The string, kept exactly (it is escaped only when written).
+    public init(_ value: String) {
+        self = .string(value)
+    }
+
+    /// Creates `true` or `false` from a `Bool` value, for a flag known only at run time.
+    ///
+    /// - Parameter value: The boolean.
+    public init(_ value: Bool) {
+        self = .bool(value)
     }
 }
 

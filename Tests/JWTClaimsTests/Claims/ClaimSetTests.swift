@@ -62,4 +62,65 @@ struct ClaimSetTests {
         let error = #expect(throws: JWTError.self) { _ = try ClaimSet(parsing: #"{"a":1,"a":2}"#) }
         #expect(error?.code == .duplicateMember)
     }
+
+    @Test("takes run-time values through the JSONValue initialisers")
+    func runTimeValues() throws {
+        let userID: Int64 = 9_007_199_254_740_993
+        let score = 0.1
+        let name = "alice"
+        let isVerified = true
+        var claims = ClaimSet()
+        claims["user_id"] = JSONValue(userID)
+        claims["score"] = try JSONValue(score)
+        claims["name"] = JSONValue(name)
+        claims["verified"] = JSONValue(isVerified)
+        claims[.expiration] = JSONValue(UInt64.max)
+        #expect(
+            claims.serialized()
+                == #"{"user_id":9007199254740993,"score":0.1,"name":"alice","verified":true,"exp":18446744073709551615}"#
+        )
+        #expect(claims["user_id"]?.int64Value == userID)
+        let error = #expect(throws: JWTError.self) { claims["score"] = try JSONValue(Double.infinity) }
+        #expect(error?.code == .typeMismatch)
+        #expect(claims["score"]?.numberValue?.text == "0.1")
+    }
+
+    /// Two claim sets as JSON text, whether they have the same value, and whether they are `==`.
+    struct Comparison: CustomTestStringConvertible, Sendable {
+        let left: String
+        let right: String
+        let sameValue: Bool
+        let equal: Bool
+        var testDescription: String { "\(left) vs \(right)" }
+    }
+
+    @Test(
+        "hasSameValue ignores claim order and number spelling, while == stays exact",
+        arguments: [
+            Comparison(left: #"{"n":1}"#, right: #"{"n":1}"#, sameValue: true, equal: true),
+            Comparison(left: #"{"n":1}"#, right: #"{"n":1.0}"#, sameValue: true, equal: false),
+            Comparison(left: #"{"n":1}"#, right: #"{"n":1e0}"#, sameValue: true, equal: false),
+            Comparison(left: #"{"n":1}"#, right: #"{"n":10e-1}"#, sameValue: true, equal: false),
+            Comparison(left: #"{"a":1,"b":2}"#, right: #"{"b":2,"a":1}"#, sameValue: true, equal: false),
+            Comparison(
+                left: #"{"sub":"a","exp":1.8e9,"ctx":{"x":1,"y":[1,2.0]}}"#,
+                right: #"{"ctx":{"y":[1.0,2],"x":10e-1},"exp":1800000000,"sub":"a"}"#,
+                sameValue: true,
+                equal: false
+            ),
+            Comparison(left: #"{"r":[1,2]}"#, right: #"{"r":[2,1]}"#, sameValue: false, equal: false),
+            Comparison(left: #"{"n":1}"#, right: #"{"n":"1"}"#, sameValue: false, equal: false),
+            Comparison(left: #"{"n":1}"#, right: #"{"n":1.000000000000000000001}"#, sameValue: false, equal: false),
+            Comparison(left: #"{"a":1}"#, right: #"{"a":1,"b":null}"#, sameValue: false, equal: false),
+            Comparison(left: #"{"o":{"x":1}}"#, right: #"{"o":{"x":1,"y":2}}"#, sameValue: false, equal: false),
+        ]
+    )
+    func valueComparison(_ vector: Comparison) throws {
+        let left = try ClaimSet(parsing: vector.left)
+        let right = try ClaimSet(parsing: vector.right)
+        #expect(left.hasSameValue(as: right) == vector.sameValue)
+        #expect(right.hasSameValue(as: left) == vector.sameValue)
+        #expect((left == right) == vector.equal)
+        #expect((right == left) == vector.equal)
+    }
 }

@@ -155,6 +155,37 @@ struct JSONNumberTests {
         #expect(literal.isInteger)
     }
 
+    @Test("writes an integer of any other width in decimal, exactly")
+    func genericIntegerInitializer() {
+        #expect(JSONNumber(Int8.min).text == "-128")
+        #expect(JSONNumber(UInt8.max).text == "255")
+        #expect(JSONNumber(Int16(-300)).text == "-300")
+        #expect(JSONNumber(UInt32.max).text == "4294967295")
+        #expect(JSONNumber(UInt.max).text == "18446744073709551615")
+        #expect(JSONNumber(Int32.zero).isInteger)
+    }
+
+    @Test("writes Int128 and UInt128 in decimal, exactly")
+    @available(macOS 15.0, iOS 18.0, watchOS 11.0, tvOS 18.0, visionOS 2.0, *)
+    func wideIntegerInitializer() {
+        #expect(JSONNumber(Int128.max).text == "170141183460469231731687303715884105727")
+        #expect(JSONNumber(UInt128.max).text == "340282366920938463463374607431768211455")
+    }
+
+    @Test(
+        "writes floats with the shortest text that reads back as the same Float",
+        arguments: [
+            (Float(0.1), "0.1"), (1500, "1500.0"), (-0.0, "-0.0"), (1e-7, "1e-7"), (1e16, "1e16"),
+            (.leastNonzeroMagnitude, "1e-45"), (.greatestFiniteMagnitude, "3.4028235e38"),
+        ] as [(Float, String)]
+    )
+    func floatText(_ value: Float, _ text: String) throws {
+        let number = try #require(JSONNumber(value))
+        #expect(number.text == text)
+        #expect(JSONNumber(text) == number)
+        #expect(Float(number.text)?.bitPattern == value.bitPattern)
+    }
+
     @Test(
         "writes doubles with the shortest round-trip text",
         arguments: [
@@ -196,6 +227,9 @@ struct JSONNumberTests {
         #expect(JSONNumber(Double.nan) == nil)
         #expect(JSONNumber(Double.infinity) == nil)
         #expect(JSONNumber(-Double.infinity) == nil)
+        #expect(JSONNumber(Float.nan) == nil)
+        #expect(JSONNumber(Float.infinity) == nil)
+        #expect(JSONNumber(-Float.infinity) == nil)
     }
 
     @Test("makes float literals numbers, and an overflowing literal a number too large for Double")

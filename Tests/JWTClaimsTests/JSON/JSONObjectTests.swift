@@ -88,6 +88,36 @@ struct JSONObjectTests {
         #expect(JSONValue.object(ab).hasSameValue(as: .object(ba)))
     }
 
+    @Test("compares values regardless of member order at every depth with hasSameValue")
+    func sameValueIgnoresOrder() throws {
+        let issued = try JSONObject(parsing: #"{"a":1.5e3,"b":{"c":1,"d":[1,{"e":0,"f":null}]}}"#)
+        let rewritten = try JSONObject(parsing: #"{"b":{"d":[1.0,{"f":null,"e":-0}],"c":10e-1},"a":1500}"#)
+        #expect(issued.hasSameValue(as: rewritten))
+        #expect(rewritten.hasSameValue(as: issued))
+        #expect(issued != rewritten)
+        #expect(JSONObject().hasSameValue(as: JSONObject()))
+        let arraysReordered = try JSONObject(parsing: #"{"a":1500,"b":{"c":1,"d":[{"e":0,"f":null},1]}}"#)
+        #expect(!issued.hasSameValue(as: arraysReordered))
+        let missing = try JSONObject(parsing: #"{"a":1500,"b":{"c":1}}"#)
+        #expect(!issued.hasSameValue(as: missing))
+        #expect(!missing.hasSameValue(as: issued))
+        let renamed = try JSONObject(parsing: #"{"a":1500,"x":{"c":1,"d":[1,{"e":0,"f":null}]}}"#)
+        #expect(!issued.hasSameValue(as: renamed))
+    }
+
+    @Test("compares values of objects past the indexing threshold")
+    func sameValueLargeObjects() {
+        var forward = JSONObject()
+        var backward = JSONObject()
+        for number in 0..<40 {
+            forward["k\(number)"] = JSONValue(number)
+            backward["k\(39 - number)"] = JSONValue(39 - number)
+        }
+        #expect(forward.hasSameValue(as: backward))
+        backward["k7"] = JSONValue(8)
+        #expect(!forward.hasSameValue(as: backward))
+    }
+
     @Test("looks names up correctly as the object crosses the indexing threshold both ways")
     func indexThreshold() {
         var object = JSONObject()

@@ -165,4 +165,87 @@ struct JSONValueTests {
         }
         #expect(succeeded)
     }
+
+    @Test("builds exact numbers from run-time integers of any width")
+    func fromIntegers() {
+        let userID = 125
+        #expect(JSONValue(userID) == .number(JSONNumber(125)))
+        #expect(JSONValue(Int64.max).serialized() == "9223372036854775807")
+        #expect(JSONValue(Int64.min).serialized() == "-9223372036854775808")
+        #expect(JSONValue(UInt64.max).serialized() == "18446744073709551615")
+        #expect(JSONValue(Int8.min).serialized() == "-128")
+        #expect(JSONValue(UInt8.max).serialized() == "255")
+        #expect(JSONValue(Int32.zero).serialized() == "0")
+        #expect(JSONValue(UInt64.max).numberValue?.uint64Value == .max)
+        #expect(JSONValue(Int64.min).int64Value == .min)
+    }
+
+    @Test("builds exact numbers from Int128 and UInt128")
+    @available(macOS 15.0, iOS 18.0, watchOS 11.0, tvOS 18.0, visionOS 2.0, *)
+    func fromWideIntegers() {
+        #expect(JSONValue(Int128.min).serialized() == "-170141183460469231731687303715884105728")
+        #expect(JSONValue(UInt128.max).serialized() == "340282366920938463463374607431768211455")
+    }
+
+    /// A run-time `Double` and the exact text it must be written as.
+    struct DoubleText: CustomTestStringConvertible, Sendable {
+        let value: Double
+        let text: String
+        var testDescription: String { text }
+    }
+
+    @Test(
+        "writes a run-time Double with the shortest text that reads back as it",
+        arguments: [
+            DoubleText(value: 0.1, text: "0.1"),
+            DoubleText(value: -0.0, text: "-0.0"),
+            DoubleText(value: 1e300, text: "1e300"),
+            DoubleText(value: -2.5e-300, text: "-2.5e-300"),
+            DoubleText(value: 1500, text: "1500.0"),
+            DoubleText(value: 1e16, text: "1e16"),
+            DoubleText(value: 1e-7, text: "1e-7"),
+            DoubleText(value: 0x1p53 + 2, text: "9.007199254740994e15"),
+            DoubleText(value: .leastNonzeroMagnitude, text: "5e-324"),
+            DoubleText(value: .greatestFiniteMagnitude, text: "1.7976931348623157e308"),
+        ]
+    )
+    func fromDouble(_ vector: DoubleText) throws {
+        let value = try JSONValue(vector.value)
+        #expect(value.serialized() == vector.text)
+        #expect(value.doubleValue?.bitPattern == vector.value.bitPattern)
+        #expect(try JSONValue(encoding: vector.value) == value)
+    }
+
+    @Test("writes a run-time Float with its own shortest text, not the Double's")
+    func fromFloat() throws {
+        let tenth: Float = 0.1
+        #expect(try JSONValue(tenth).serialized() == "0.1")
+        #expect(try JSONValue(-Float.zero).serialized() == "-0.0")
+        #expect(try JSONValue(Float(1500)).serialized() == "1500.0")
+        #expect(try JSONValue(Float.greatestFiniteMagnitude).serialized() == "3.4028235e38")
+        #expect(try JSONValue(Float.leastNonzeroMagnitude).serialized() == "1e-45")
+        #expect(try JSONValue(Double(tenth)).serialized() == "0.10000000149011612")
+    }
+
+    @Test(
+        "refuses NaN and the infinities with a typed error, never a wrong value or nil",
+        arguments: [Double.nan, -Double.nan, Double.signalingNaN, Double.infinity, -Double.infinity]
+    )
+    func nonFinite(_ value: Double) {
+        let error = #expect(throws: JWTError.self) { try JSONValue(value) }
+        #expect(error?.code == .typeMismatch)
+        #expect(error?.reason.contains("must be finite") == true)
+        let floatError = #expect(throws: JWTError.self) { try JSONValue(Float(value)) }
+        #expect(floatError?.code == .typeMismatch)
+    }
+
+    @Test("builds strings and booleans from run-time values")
+    func fromStringsAndBooleans() {
+        let name = "O\"Brien\n"
+        let flag = false
+        #expect(JSONValue(name) == .string(name))
+        #expect(JSONValue(name).serialized() == #""O\"Brien\n""#)
+        #expect(JSONValue(flag) == .bool(false))
+        #expect(JSONValue(!flag).serialized() == "true")
+    }
 }

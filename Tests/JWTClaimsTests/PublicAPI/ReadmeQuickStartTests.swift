@@ -32,11 +32,20 @@ struct ReadmeQuickStartTests {
         print(verified.claims.subject ?? "")  // user-1
 
         // Augment: add custom claims; every original claim stays exactly as it was.
+        let userID = 125  // a run-time value; JSONValue(_:) also takes doubles, strings and booleans
         let augmenter = ClaimsAugmenter(verifier: verifier, signer: signer)
-        let result = try augmenter.augment(token, with: ["role": "admin", "user_id": 125], now: now)
+        let result = try augmenter.augment(token, with: ["role": "admin", "user_id": JSONValue(userID)], now: now)
         print(result.report.added)  // ["role", "user_id"]
         print(result.claims.serialized())
         // {"iss":"https://auth.example","sub":"user-1","aud":"my-api","exp":1800003600,"role":"admin","user_id":125}
+
+        // Codable: claims into your own types and back, numbers exact, order kept.
+        struct Access: Codable {
+            var sub: String
+            var role: String
+        }
+        let access = try result.claims.decode(Access.self)  // Access(sub: "user-1", role: "admin")
+        let viewer = try ClaimSet(encoding: Access(sub: "user-2", role: "viewer"))  // {"sub":"user-2","role":"viewer"}
         // quick-start-end
 
         #expect(verified.claims.subject == "user-1")
@@ -46,6 +55,9 @@ struct ReadmeQuickStartTests {
                 == #"{"iss":"https://auth.example","sub":"user-1","aud":"my-api","exp":1800003600,"role":"admin","user_id":125}"#
         )
         #expect(try verifier.verify(result.token, now: now).claims == result.claims)
+        #expect(access.sub == "user-1")
+        #expect(access.role == "admin")
+        #expect(viewer.serialized() == #"{"sub":"user-2","role":"viewer"}"#)
     }
 
     @Test("is the code the README shows")

@@ -17,12 +17,7 @@ extension Date: JSONCodingPrimitive {
     }
 
     func encodedJSONValue() -> JSONValue? {
-        let seconds = timeIntervalSince1970
-        guard seconds.isFinite else { return nil }
-        if seconds.rounded(.towardZero) == seconds, let whole = Int64(exactly: seconds) {
-            return .number(JSONNumber(whole))
-        }
-        return JSONNumber(seconds).map(JSONValue.number)
+        JSONNumber(preferringInteger: timeIntervalSince1970).map(JSONValue.number)
     }
 }
 #endif

@@ -65,115 +65,42 @@ extension Float: JSONCodingPrimitive {
 
     /// The shortest text that reads back as the same `Float` (`0.1`, not the `Double` `0.10000000149011612`).
     func encodedJSONValue() -> JSONValue? {
-        guard isFinite else { return nil }
-        return JSONNumber(shortestFloatText: description).map(JSONValue.number)
+        JSONNumber(self).map(JSONValue.number)
     }
 }
 
-extension Int: JSONCodingPrimitive {
-    static var expectedDescription: String { "an integer that fits Int" }
-    static func decoded(from json: JSONValue) -> Int? { exactInteger(from: json) }
-    func encodedJSONValue() -> JSONValue? { .number(JSONNumber(self)) }
-}
-
-extension Int8: JSONCodingPrimitive {
-    static var expectedDescription: String { "an integer that fits Int8" }
-    static func decoded(from json: JSONValue) -> Int8? { exactInteger(from: json) }
-    func encodedJSONValue() -> JSONValue? { .number(JSONNumber(Int64(self))) }
-}
-
-extension Int16: JSONCodingPrimitive {
-    static var expectedDescription: String { "an integer that fits Int16" }
-    static func decoded(from json: JSONValue) -> Int16? { exactInteger(from: json) }
-    func encodedJSONValue() -> JSONValue? { .number(JSONNumber(Int64(self))) }
-}
-
-extension Int32: JSONCodingPrimitive {
-    static var expectedDescription: String { "an integer that fits Int32" }
-    static func decoded(from json: JSONValue) -> Int32? { exactInteger(from: json) }
-    func encodedJSONValue() -> JSONValue? { .number(JSONNumber(Int64(self))) }
-}
-
-extension Int64: JSONCodingPrimitive {
-    static var expectedDescription: String { "an integer that fits Int64" }
-    static func decoded(from json: JSONValue) -> Int64? { exactInteger(from: json) }
-    func encodedJSONValue() -> JSONValue? { .number(JSONNumber(self)) }
-}
-
-extension UInt: JSONCodingPrimitive {
-    static var expectedDescription: String { "an integer that fits UInt" }
-    static func decoded(from json: JSONValue) -> UInt? { exactInteger(from: json) }
-    func encodedJSONValue() -> JSONValue? { .number(JSONNumber(UInt64(self))) }
-}
-
-extension UInt8: JSONCodingPrimitive {
-    static var expectedDescription: String { "an integer that fits UInt8" }
-    static func decoded(from json: JSONValue) -> UInt8? { exactInteger(from: json) }
-    func encodedJSONValue() -> JSONValue? { .number(JSONNumber(UInt64(self))) }
-}
-
-extension UInt16: JSONCodingPrimitive {
-    static var expectedDescription: String { "an integer that fits UInt16" }
-    static func decoded(from json: JSONValue) -> UInt16? { exactInteger(from: json) }
-    func encodedJSONValue() -> JSONValue? { .number(JSONNumber(UInt64(self))) }
-}
-
-extension UInt32: JSONCodingPrimitive {
-    static var expectedDescription: String { "an integer that fits UInt32" }
-    static func decoded(from json: JSONValue) -> UInt32? { exactInteger(from: json) }
-    func encodedJSONValue() -> JSONValue? { .number(JSONNumber(UInt64(self))) }
-}
-
-extension UInt64: JSONCodingPrimitive {
-    static var expectedDescription: String { "an integer that fits UInt64" }
-    static func decoded(from json: JSONValue) -> UInt64? { exactInteger(from: json) }
-    func encodedJSONValue() -> JSONValue? { .number(JSONNumber(self)) }
-}
-
+// Every fixed-width integer converts the same way (below); these conformances only opt the types in.
+extension Int: JSONCodingPrimitive {}
+extension Int8: JSONCodingPrimitive {}
+extension Int16: JSONCodingPrimitive {}
+extension Int32: JSONCodingPrimitive {}
+extension Int64: JSONCodingPrimitive {}
+extension UInt: JSONCodingPrimitive {}
+extension UInt8: JSONCodingPrimitive {}
+extension UInt16: JSONCodingPrimitive {}
+extension UInt32: JSONCodingPrimitive {}
+extension UInt64: JSONCodingPrimitive {}
 @available(macOS 15.0, iOS 18.0, watchOS 11.0, tvOS 18.0, visionOS 2.0, *)
-extension Int128: JSONCodingPrimitive {
-    static var expectedDescription: String { "an integer that fits Int128" }
-
-    static func decoded(from json: JSONValue) -> Int128? {
-        guard let number = json.numberValue else { return nil }
-        let value = DecimalValue(validatedText: number.text)
-        if value.isNegative {
-            guard let magnitude = value.wideIntegerMagnitude(upTo: Int128.min.magnitude) else { return nil }
-            return magnitude == Int128.min.magnitude ? Int128.min : -Int128(magnitude)
-        }
-        return value.wideIntegerMagnitude(upTo: UInt128(Int128.max)).map { Int128($0) }
-    }
-
-    func encodedJSONValue() -> JSONValue? { .number(JSONNumber(uncheckedText: String(self))) }
-}
-
+extension Int128: JSONCodingPrimitive {}
 @available(macOS 15.0, iOS 18.0, watchOS 11.0, tvOS 18.0, visionOS 2.0, *)
-extension UInt128: JSONCodingPrimitive {
-    static var expectedDescription: String { "an integer that fits UInt128" }
+extension UInt128: JSONCodingPrimitive {}
 
-    static func decoded(from json: JSONValue) -> UInt128? {
-        guard let number = json.numberValue else { return nil }
-        let value = DecimalValue(validatedText: number.text)
-        guard !value.isNegative else { return nil }
-        return value.wideIntegerMagnitude(upTo: UInt128.max)
-    }
+extension JSONCodingPrimitive where Self: FixedWidthInteger {
+    /// `an integer that fits Int32`, naming the type.
+    static var expectedDescription: String { "an integer that fits \(Self.self)" }
 
-    func encodedJSONValue() -> JSONValue? { .number(JSONNumber(uncheckedText: String(self))) }
-}
-
-extension FixedWidthInteger {
     /// The integer value of a JSON number if it is exactly an integer in range: `1.5e3` is 1500, `1.5` and
     /// `300` (for `Int8`) do not fit. Never rounds and never goes through `Double`.
-    fileprivate static func exactInteger(from json: JSONValue) -> Self? {
+    static func decoded(from json: JSONValue) -> Self? {
         guard let number = json.numberValue else { return nil }
         if let plain = plainIntegerValue(of: number.text) {
             return Self(exactly: plain)
         }
-        if isSigned {
-            return number.int64Value.flatMap(Self.init(exactly:))
-        }
-        return number.uint64Value.flatMap(Self.init(exactly:))
+        return DecimalValue(validatedText: number.text).exactInteger()
     }
+
+    /// The integer in decimal.
+    func encodedJSONValue() -> JSONValue? { .number(JSONNumber(self)) }
 }
 
 /// The value of plain integer text of at most 18 digits (`-?[0-9]{1,18}`), which cannot overflow `Int64`; `nil`
@@ -191,27 +118,4 @@ private func plainIntegerValue(of text: String) -> Int64? {
         value = value * 10 + Int64(byte - UInt8(ascii: "0"))
     }
     return isNegative ? -value : value
-}
-
-extension JSONNumber {
-    /// A number from Swift's shortest description of a finite `Float` or `Double` (`1e-07`, `3.4028235e+38`),
-    /// with the exponent written as ``init(_:)-(Double)`` writes it: no `+`, no leading zeros.
-    fileprivate init?(shortestFloatText description: String) {
-        let utf8 = description.utf8
-        guard let marker = utf8.firstIndex(of: UInt8(ascii: "e")) else {
-            self.init(description)
-            return
-        }
-        var exponent = utf8[utf8.index(after: marker)...]
-        var text = String(decoding: utf8[...marker], as: UTF8.self)
-        if exponent.first == UInt8(ascii: "-") {
-            text += "-"
-            exponent = exponent.dropFirst()
-        } else if exponent.first == UInt8(ascii: "+") {
-            exponent = exponent.dropFirst()
-        }
-        let digits = exponent.drop { $0 == UInt8(ascii: "0") }
-        text += digits.isEmpty ? "0" : String(decoding: digits, as: UTF8.self)
-        self.init(text)
-    }
 }

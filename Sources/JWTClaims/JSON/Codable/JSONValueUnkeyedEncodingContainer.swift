@@ -1,5 +1,5 @@
 /// The unkeyed container of ``JSONValueEncoder``: appends elements to an array.
-struct JSONValueUnkeyedEncodingContainer: UnkeyedEncodingContainer {
+struct JSONValueUnkeyedEncodingContainer: UnkeyedEncodingContainer, JSONPrimitiveEncodingContainer {
     let builder: JSONArrayBuilder
     /// The path of the array itself.
     let path: CodingPath
@@ -13,24 +13,10 @@ struct JSONValueUnkeyedEncodingContainer: UnkeyedEncodingContainer {
         builder.append(.value(.null))
     }
 
-    mutating func encode(_ value: Bool) throws(JWTError) { try box(value) }
-    mutating func encode(_ value: String) throws(JWTError) { try box(value) }
-    mutating func encode(_ value: Double) throws(JWTError) { try box(value) }
-    mutating func encode(_ value: Float) throws(JWTError) { try box(value) }
-    mutating func encode(_ value: Int) throws(JWTError) { try box(value) }
-    mutating func encode(_ value: Int8) throws(JWTError) { try box(value) }
-    mutating func encode(_ value: Int16) throws(JWTError) { try box(value) }
-    mutating func encode(_ value: Int32) throws(JWTError) { try box(value) }
-    mutating func encode(_ value: Int64) throws(JWTError) { try box(value) }
     @available(macOS 15.0, iOS 18.0, watchOS 11.0, tvOS 18.0, visionOS 2.0, *)
-    mutating func encode(_ value: Int128) throws(JWTError) { try box(value) }
-    mutating func encode(_ value: UInt) throws(JWTError) { try box(value) }
-    mutating func encode(_ value: UInt8) throws(JWTError) { try box(value) }
-    mutating func encode(_ value: UInt16) throws(JWTError) { try box(value) }
-    mutating func encode(_ value: UInt32) throws(JWTError) { try box(value) }
-    mutating func encode(_ value: UInt64) throws(JWTError) { try box(value) }
+    mutating func encode(_ value: Int128) throws(JWTError) { try encodePrimitive(value) }
     @available(macOS 15.0, iOS 18.0, watchOS 11.0, tvOS 18.0, visionOS 2.0, *)
-    mutating func encode(_ value: UInt128) throws(JWTError) { try box(value) }
+    mutating func encode(_ value: UInt128) throws(JWTError) { try encodePrimitive(value) }
 
     mutating func encode<T: Encodable>(_ value: T) throws(JWTError) {
         let index = count
@@ -64,7 +50,7 @@ struct JSONValueUnkeyedEncodingContainer: UnkeyedEncodingContainer {
         return encoder
     }
 
-    private func box(_ value: some JSONCodingPrimitive) throws(JWTError) {
+    func encodePrimitive(_ value: some JSONCodingPrimitive) throws(JWTError) {
         let index = count
         builder.append(.value(try JSONValueEncoder.box(value) { path.appending(index: index) }))
     }
