@@ -197,7 +197,7 @@ public struct RefreshTokenService: Sendable {
         let presented = try RefreshToken(parsing: refreshToken)
         let digest = try presented.secretDigest()
         guard let record = try await store.record(forID: presented.id),
-            OpenSSLConstantTime.equals(record.secretDigest, digest)
+            ConstantTime.isEqual(record.secretDigest, digest)
         else {
             throw .unknownRefreshToken()
         }
@@ -213,7 +213,7 @@ public struct RefreshTokenService: Sendable {
             claims.notBefore = issuedAt
         }
         claims.expiration = issuedAt.wholeSeconds(after: accessTokenLifetime)
-        claims.jwtID = Base64URL.encode(try OpenSSLRandom.bytes(count: 16))
+        claims.jwtID = Base64URL.encode(try SecureRandom.bytes(count: 16))
         if !customClaims.isEmpty {
             (claims, _) = try augmenter.merge(claims, with: customClaims)
         }

@@ -10,7 +10,7 @@ enum OpenSSLECDSA {
     /// Largest DER `ECDSA-Sig-Value` for P-256: SEQUENCE header (2) + 2 × INTEGER (2 + 33).
     private static let maximumDERByteCount = ECDSASignatureDER.maximumByteCount
     /// Scratch layout: the digest first, then room for the DER signature.
-    private static let scratchByteCount = OpenSSLDigest.sha256ByteCount + maximumDERByteCount
+    private static let scratchByteCount = SHA256.byteCount + maximumDERByteCount
 
     /// Signs SHA-256(`message`) with `key` (any byte collection; contiguous ones are not copied).
     static func signature(for message: some Collection<UInt8>, with key: EVPKey) throws(JWTError) -> ES256.Signature {
@@ -36,8 +36,8 @@ enum OpenSSLECDSA {
         OpenSSLErrorQueue.clear()
         return try unsafe withUnsafeTemporaryAllocation(byteCount: scratchByteCount, alignment: 8) {
             (scratch: UnsafeMutableRawBufferPointer) throws(JWTError) -> ES256.Signature in
-            let digest = unsafe UnsafeMutableRawBufferPointer(rebasing: scratch[0..<OpenSSLDigest.sha256ByteCount])
-            let der = unsafe UnsafeMutableRawBufferPointer(rebasing: scratch[OpenSSLDigest.sha256ByteCount...])
+            let digest = unsafe UnsafeMutableRawBufferPointer(rebasing: scratch[0..<SHA256.byteCount])
+            let der = unsafe UnsafeMutableRawBufferPointer(rebasing: scratch[SHA256.byteCount...])
             try unsafe OpenSSLDigest.sha256.hash(message, into: digest)
             let derLength = try unsafe key.signingContexts.withContext(make: { () throws(JWTError) in
                 try unsafe makeContext(for: key, signing: true)
@@ -79,9 +79,9 @@ enum OpenSSLECDSA {
                 return try unsafe withUnsafeTemporaryAllocation(byteCount: scratchByteCount, alignment: 8) {
                     (scratch: UnsafeMutableRawBufferPointer) throws(JWTError) -> Bool in
                     let digest = unsafe UnsafeMutableRawBufferPointer(
-                        rebasing: scratch[0..<OpenSSLDigest.sha256ByteCount]
+                        rebasing: scratch[0..<SHA256.byteCount]
                     )
-                    let der = unsafe UnsafeMutableRawBufferPointer(rebasing: scratch[OpenSSLDigest.sha256ByteCount...])
+                    let der = unsafe UnsafeMutableRawBufferPointer(rebasing: scratch[SHA256.byteCount...])
                     guard let derLength = unsafe ECDSASignatureDER.encode(r: r, s: s, into: der) else {
                         throw .cryptographicFailure("could not DER-encode an ECDSA signature")
                     }
