@@ -106,7 +106,7 @@ extension ES256 {
 
         /// The DER `SubjectPublicKeyInfo` (RFC 5480, 91 bytes), with the curve named by OID.
         public var derRepresentation: [UInt8] {
-            P256.subjectPublicKeyInfoHeader + backing.uncompressedPoint
+            P256.subjectPublicKeyInfo(uncompressedPoint: backing.uncompressedPoint)
         }
 
         /// The PEM `PUBLIC KEY` block of ``derRepresentation``, in 64-character lines ending in a line feed.

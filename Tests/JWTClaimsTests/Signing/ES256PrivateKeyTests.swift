@@ -79,8 +79,14 @@ struct ES256PrivateKeyTests {
             #expect(fromPKCS8.publicKey == publicKey, "\(entry.kid)")
             #expect(fromSEC1.publicKey == publicKey, "\(entry.kid)")
             #expect(publicKey.x963Representation == point, "\(entry.kid)")
-            // Exports are byte-for-byte what pyca/cryptography wrote.
-            #expect(fromSEC1.pemRepresentation == entry.privateKeyPkcs8Pem, "\(entry.kid)")
+            // Exports are byte-for-byte what pyca/cryptography wrote, whichever encoding the key came from.
+            let pkcs8DER = try Self.derBody(of: entry.privateKeyPkcs8Pem)
+            let fromJWK = try ES256.PrivateKey(jwk: JWKMembersTests.jsonObject(entry.privateJwk))
+            for key in [fromPKCS8, fromSEC1, fromJWK] {
+                #expect(key.derRepresentation == pkcs8DER, "\(entry.kid)")
+                #expect(key.pemRepresentation == entry.privateKeyPkcs8Pem, "\(entry.kid)")
+                #expect(key.jwk["d"]?.stringValue == entry.privateJwk["d"], "\(entry.kid)")
+            }
             #expect(publicKey.pemRepresentation == entry.publicKeySpkiPem, "\(entry.kid)")
             // DER round trip, and SEC1 DER (PEM body) through the DER initialiser.
             #expect(try ES256.PrivateKey(derRepresentation: fromPKCS8.derRepresentation).publicKey == publicKey)
@@ -159,13 +165,15 @@ struct ES256PrivateKeyTests {
         #expect(encryptedError?.code == .unsupportedKey)
     }
 
-    @Test("the description never contains the private scalar")
+    @Test("the description, debug description and dump never contain the private scalar")
     func descriptionHidesSecret() throws {
         let file = try Vectors.decode(SigningVectors.InteropFile.self, from: Self.interopPath)
         for entry in file.keys {
             let key = try ES256.PrivateKey(pemRepresentation: entry.privateKeyPkcs8Pem)
             let d = try hexBytes(entry.dHex)
-            let texts = [key.description, String(describing: key), "\(key)", String(reflecting: key)]
+            var dumped = ""
+            dump(key, to: &dumped)
+            let texts = [key.description, String(describing: key), "\(key)", String(reflecting: key), dumped]
             for text in texts {
                 #expect(text.contains("redacted"))
                 #expect(!text.lowercased().contains(entry.dHex.lowercased()))

@@ -67,12 +67,13 @@ enum OpenSSLKeyImport {
     /// of one key exported different bytes (found by FuzzKeyImport: SEC1 DER with version 33). Rebuilt, a key has
     /// one export whatever encoding it came from.
     private static func canonical(_ decoded: EVPKey) throws(JWTError) -> EVPKey {
-        var scalar = try decoded.privateScalar()
-        defer {
-            // Best effort: the copy the rebuilt key needs is made by OpenSSL in wiped memory (see fromData).
-            for index in scalar.indices { scalar[index] = 0 }
+        guard let scalar = decoded.privateScalar else {
+            throw .cryptographicFailure("OpenSSL decoded a private key without its private scalar")
         }
-        return try privateKey(scalar: scalar, uncompressedPoint: decoded.uncompressedPoint)
+        // The scalar goes to OpenSSL straight from where the decoded key keeps it: no copy to wipe.
+        return try unsafe scalar.withUnsafeBytes { (bytes) throws(JWTError) in
+            try unsafe privateKey(scalar: bytes, uncompressedPoint: decoded.uncompressedPoint)
+        }
     }
 
     private static func privateKey(
@@ -198,13 +199,18 @@ enum OpenSSLKeyImport {
     /// A private key from its scalar d (32 bytes, big-endian) and the public point it must match.
     /// Wraps `BN_bin2bn`, `OSSL_PARAM_BLD_push_BN` and `EVP_PKEY_fromdata` with `OSSL_PKEY_PARAM_PRIV_KEY`.
     static func privateKey(scalar: [UInt8], uncompressedPoint point: [UInt8]) throws(JWTError) -> EVPKey {
+        try unsafe scalar.withUnsafeBytes { scalarBytes in
+            Result { () throws(JWTError) in try unsafe privateKey(scalar: scalarBytes, uncompressedPoint: point) }
+        }.get()
+    }
+
+    private static func privateKey(
+        scalar: UnsafeRawBufferPointer,
+        uncompressedPoint point: [UInt8]
+    ) throws(JWTError) -> EVPKey {
         OpenSSLErrorQueue.clear()
         return try unsafe point.withUnsafeBytes { pointBytes in
-            unsafe scalar.withUnsafeBytes { scalarBytes in
-                Result { () throws(JWTError) in
-                    try unsafe fromData(uncompressedPoint: pointBytes, privateScalar: scalarBytes)
-                }
-            }
+            Result { () throws(JWTError) in try unsafe fromData(uncompressedPoint: pointBytes, privateScalar: scalar) }
         }.get()
     }
 
