@@ -142,11 +142,6 @@ extension ES256 {
         public func signature(for message: some Collection<UInt8>) throws(JWTError) -> ES256.Signature {
             try OpenSSLECDSA.signature(for: message, with: backing)
         }
-
-        /// ``signature(for:)`` over raw bytes, for the token layer's hot path (no generic dispatch, no copy).
-        func signature(forBytes message: UnsafeRawBufferPointer) throws(JWTError) -> ES256.Signature {
-            try unsafe OpenSSLECDSA.signature(for: message, with: backing)
-        }
     }
 }
 

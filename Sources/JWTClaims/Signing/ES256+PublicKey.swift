@@ -128,11 +128,6 @@ extension ES256 {
         public func isValidSignature(_ signature: ES256.Signature, for message: some Collection<UInt8>) -> Bool {
             OpenSSLECDSA.isValid(signature, for: message, with: backing)
         }
-
-        /// ``isValidSignature(_:for:)`` over raw bytes, for the token layer's hot path (no generic dispatch, no copy).
-        func isValidSignature(_ signature: ES256.Signature, forBytes message: UnsafeRawBufferPointer) -> Bool {
-            unsafe OpenSSLECDSA.isValid(signature, for: message, with: backing)
-        }
     }
 }
 
