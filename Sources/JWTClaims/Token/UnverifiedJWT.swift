@@ -10,14 +10,12 @@ public struct UnverifiedJWT: Hashable, Sendable {
     public let header: JWTHeader
     /// The claims, not trusted.
     public let claims: ClaimSet
-    /// The token text, kept so that ``signingInput`` costs nothing unless it is asked for.
-    private let token: String
-    private let signingInputLength: Int
-
-    /// The exact text that was signed: the header and payload segments joined by a dot.
-    public var signingInput: String {
-        String(decoding: token.utf8.prefix(signingInputLength), as: UTF8.self)
-    }
+    /// The exact bytes that were signed: the ASCII of the header and payload segments joined by a dot, as
+    /// ``ES256/PublicKey/isValidSignature(_:for:)`` takes them.
+    ///
+    /// A slice of the token's bytes, which decoding copied once already, so reading it copies nothing; its indices
+    /// start at 0. `String(decoding: jwt.signingInput, as: UTF8.self)` gives the text.
+    public let signingInput: ArraySlice<UInt8>
     /// The 64-byte signature.
     public let signature: ES256.Signature
 
@@ -35,7 +33,6 @@ public struct UnverifiedJWT: Hashable, Sendable {
         self.header = try parts.decodeHeader()
         self.signature = try parts.decodeSignature()
         self.claims = try parts.parseClaims(parts.decodePayload())
-        self.token = token
-        self.signingInputLength = parts.segments.signingInput.count
+        self.signingInput = parts.signingInput
     }
 }
