@@ -87,7 +87,7 @@ private func checkToken(_ token: String, _ input: [UInt8]) {
             require(verified.claims == decoded.claims, "\(name): verified and decoded claims differ", input)
             require(verified.header.algorithm == "ES256", "\(name): verified alg \(verified.header.algorithm)", input)
             require(
-                FuzzFixtures.publicKey.isValidSignature(decoded.signature, for: Array(decoded.signingInput.utf8)),
+                FuzzFixtures.publicKey.isValidSignature(decoded.signature, for: decoded.signingInput),
                 "\(name): verified a signature the key refuses",
                 input
             )
@@ -125,7 +125,7 @@ private func checkResign(_ decoded: UnverifiedJWT, _ input: [UInt8]) {
         invariantFailure("a token the library signed does not decode: \(error)", input)
     }
     require(
-        FuzzFixtures.publicKey.isValidSignature(resigned.signature, for: Array(resigned.signingInput.utf8)),
+        FuzzFixtures.publicKey.isValidSignature(resigned.signature, for: resigned.signingInput),
         "a token the library signed does not verify",
         input
     )

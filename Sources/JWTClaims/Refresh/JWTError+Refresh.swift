@@ -116,21 +116,3 @@ extension JWTError {
         )
     }
 }
-
-extension JWTError {
-    /// An access token minted at a refresh that would exceed the policy's size limit.
-    @inline(never)
-    static func mintedTokenTooLarge(
-        byteCount: Int,
-        limit: Int,
-        fileID: String = #fileID,
-        line: UInt = #line
-    ) -> JWTError {
-        JWTError(
-            code: .limitExceeded,
-            reason: "the access token would be \(byteCount) bytes; the limit is \(limit)",
-            fileID: fileID,
-            line: line
-        )
-    }
-}

@@ -69,7 +69,7 @@ public struct RefreshToken: Sendable {
     ///
     /// - Throws: ``JWTError/Code/cryptographicFailure`` if OpenSSL's random generator fails.
     static func generate() throws(JWTError) -> RefreshToken {
-        let bytes = try OpenSSLRandom.bytes(count: idByteCount + secretByteCount)
+        let bytes = try SecureRandom.bytes(count: idByteCount + secretByteCount)
         return RefreshToken(
             id: Base64URL.encode(bytes[..<idByteCount]),
             secret: Array(bytes[idByteCount...])
@@ -85,7 +85,7 @@ public struct RefreshToken: Sendable {
     ///
     /// - Throws: ``JWTError/Code/cryptographicFailure`` if OpenSSL cannot hash.
     func secretDigest() throws(JWTError) -> [UInt8] {
-        try OpenSSLDigest.sha256.hash(secret)
+        try SHA256.hash(secret)
     }
 
     /// Decodes one part of the token, checking its decoded length; errors never quote the text.

@@ -57,10 +57,10 @@ public struct RefreshTokenRotation: Sendable {
     public func decide(current: RefreshTokenRecord?) -> Decision {
         guard let current else {
             // Spend the comparison anyway, so an unknown id and a wrong secret take the same path.
-            _ = OpenSSLConstantTime.equals(presentedDigest, Self.absentDigest)
+            _ = ConstantTime.isEqual(presentedDigest, Self.absentDigest)
             return .reject(.unknownRefreshToken())
         }
-        guard OpenSSLConstantTime.equals(current.secretDigest, presentedDigest) else {
+        guard ConstantTime.isEqual(current.secretDigest, presentedDigest) else {
             return .reject(.unknownRefreshToken())
         }
         if current.isRevoked {
@@ -94,5 +94,5 @@ public struct RefreshTokenRotation: Sendable {
     }
 
     /// A digest no secret has in practice, compared against when the id is unknown.
-    private static let absentDigest = [UInt8](repeating: 0, count: OpenSSLDigest.sha256ByteCount)
+    private static let absentDigest = [UInt8](repeating: 0, count: SHA256.byteCount)
 }

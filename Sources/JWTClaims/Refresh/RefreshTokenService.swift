@@ -197,7 +197,7 @@ public struct RefreshTokenService: Sendable {
         let presented = try RefreshToken(parsing: refreshToken)
         let digest = try presented.secretDigest()
         guard let record = try await store.record(forID: presented.id),
-            OpenSSLConstantTime.equals(record.secretDigest, digest)
+            ConstantTime.isEqual(record.secretDigest, digest)
         else {
             throw .unknownRefreshToken()
         }
@@ -205,6 +205,9 @@ public struct RefreshTokenService: Sendable {
     }
 
     /// Signs a fresh access token from a template and custom claims.
+    ///
+    /// The policy's size limit is checked by the signer before it signs (the signature's length is fixed), so a
+    /// token that would be too large is refused without ever being signed.
     func mint(template: ClaimSet, customClaims: JSONObject, now: NumericDate) throws(JWTError) -> (String, ClaimSet) {
         var claims = template
         let issuedAt = now.wholeSecond
@@ -213,14 +216,15 @@ public struct RefreshTokenService: Sendable {
             claims.notBefore = issuedAt
         }
         claims.expiration = issuedAt.wholeSeconds(after: accessTokenLifetime)
-        claims.jwtID = Base64URL.encode(try OpenSSLRandom.bytes(count: 16))
+        claims.jwtID = Base64URL.encode(try SecureRandom.bytes(count: 16))
         if !customClaims.isEmpty {
             (claims, _) = try augmenter.merge(claims, with: customClaims)
         }
-        let token = try augmenter.signer.sign(claims)
-        guard token.utf8.count <= augmenter.policy.maximumTokenSize else {
-            throw .mintedTokenTooLarge(byteCount: token.utf8.count, limit: augmenter.policy.maximumTokenSize)
-        }
+        let token = try augmenter.signer.sign(
+            claims,
+            type: "JWT",
+            maximumTokenSize: augmenter.policy.maximumTokenSize
+        )
         return (token, claims)
     }
 }

@@ -9,13 +9,19 @@ extension ES256 {
     public struct PrivateKey: Sendable {
         /// The OpenSSL key, with its private scalar.
         let backing: EVPKey
+        /// The backing key's private scalar, which every export is built from.
+        private let scalar: PrivateScalar
         /// The matching public key, held in a separate public-only OpenSSL key so that handing it out never hands
         /// out the private scalar.
         private let publicPart: PublicKey
 
         /// Wraps a validated OpenSSL private key and derives its public key.
         private init(backing: EVPKey) throws(JWTError) {
+            guard let scalar = backing.privateScalar else {
+                throw .cryptographicFailure("OpenSSL made a private key without its private scalar")
+            }
             self.backing = backing
+            self.scalar = scalar
             publicPart = try PublicKey(
                 backing: OpenSSLKeyImport.publicKey(uncompressedPoint: backing.uncompressedPoint)
             )
@@ -100,14 +106,9 @@ extension ES256 {
 
         /// The key as a JSON Web Key with the members `kty`, `crv`, `x`, `y`, `d`, in that order.
         ///
-        /// This is secret material: keep it out of logs. If OpenSSL cannot read the scalar (out of memory), the
-        /// result has no `d` member, so it is never mistaken for a complete private key.
+        /// This is secret material: keep it out of logs.
         public var jwk: JSONObject {
-            let point = backing.uncompressedPoint
-            guard let scalar = try? backing.privateScalar() else {
-                return JWKMembers.publicJWK(uncompressedPoint: point)
-            }
-            return JWKMembers.privateJWK(uncompressedPoint: point, privateScalar: scalar)
+            JWKMembers.privateJWK(uncompressedPoint: backing.uncompressedPoint, privateScalar: scalar.bytes)
         }
 
         /// The matching public key.
@@ -116,20 +117,18 @@ extension ES256 {
         }
 
         /// The key as DER PKCS#8 `PrivateKeyInfo` (RFC 5958), with the curve named by OID and the public key
-        /// included, as OpenSSL writes it.
+        /// included: the same 138 bytes OpenSSL and pyca/cryptography write.
         ///
-        /// This is secret material: keep it out of logs. Empty only if OpenSSL fails internally (out of memory);
-        /// never a partial encoding.
+        /// This is secret material: keep it out of logs.
         public var derRepresentation: [UInt8] {
-            (try? backing.pkcs8DER()) ?? []
+            P256.privateKeyInfo(privateScalar: scalar.bytes, uncompressedPoint: backing.uncompressedPoint)
         }
 
         /// The key as a PEM `PRIVATE KEY` block (PKCS#8), in 64-character lines ending in a line feed.
         ///
-        /// This is secret material: keep it out of logs. Empty only if OpenSSL fails internally (out of memory).
+        /// This is secret material: keep it out of logs.
         public var pemRepresentation: String {
-            let der = derRepresentation
-            return der.isEmpty ? "" : OpenSSLPEM.armor(der, label: "PRIVATE KEY")
+            OpenSSLPEM.armor(derRepresentation, label: "PRIVATE KEY")
         }
 
         /// Signs `message` with ES256: SHA-256, then ECDSA on P-256, giving the 64-byte raw `R || S`.
@@ -142,11 +141,6 @@ extension ES256 {
         /// - Throws: ``JWTError/Code/cryptographicFailure`` only if OpenSSL fails internally.
         public func signature(for message: some Collection<UInt8>) throws(JWTError) -> ES256.Signature {
             try OpenSSLECDSA.signature(for: message, with: backing)
-        }
-
-        /// ``signature(for:)`` over raw bytes, for the token layer's hot path (no generic dispatch, no copy).
-        func signature(forBytes message: UnsafeRawBufferPointer) throws(JWTError) -> ES256.Signature {
-            try unsafe OpenSSLECDSA.signature(for: message, with: backing)
         }
     }
 }

@@ -106,7 +106,7 @@ extension ES256 {
 
         /// The DER `SubjectPublicKeyInfo` (RFC 5480, 91 bytes), with the curve named by OID.
         public var derRepresentation: [UInt8] {
-            P256.subjectPublicKeyInfoHeader + backing.uncompressedPoint
+            P256.subjectPublicKeyInfo(uncompressedPoint: backing.uncompressedPoint)
         }
 
         /// The PEM `PUBLIC KEY` block of ``derRepresentation``, in 64-character lines ending in a line feed.
@@ -127,11 +127,6 @@ extension ES256 {
         /// - Returns: `true` only if the signature verifies.
         public func isValidSignature(_ signature: ES256.Signature, for message: some Collection<UInt8>) -> Bool {
             OpenSSLECDSA.isValid(signature, for: message, with: backing)
-        }
-
-        /// ``isValidSignature(_:for:)`` over raw bytes, for the token layer's hot path (no generic dispatch, no copy).
-        func isValidSignature(_ signature: ES256.Signature, forBytes message: UnsafeRawBufferPointer) -> Bool {
-            unsafe OpenSSLECDSA.isValid(signature, for: message, with: backing)
         }
     }
 }

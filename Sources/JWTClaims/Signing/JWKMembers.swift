@@ -146,6 +146,6 @@ struct JWKMembers {
         let x = Base64URL.encode(point[1...P256.scalarByteCount])
         let y = Base64URL.encode(point[(P256.scalarByteCount + 1)...])
         let canonical = #"{"crv":"P-256","kty":"EC","x":""# + x + #"","y":""# + y + #""}"#
-        return Base64URL.encode(try OpenSSLDigest.sha256.hash(Array(canonical.utf8)))
+        return Base64URL.encode(try SHA256.hash(canonical.utf8))
     }
 }

@@ -27,6 +27,40 @@ enum P256 {
         0x86, 0x48, 0xCE, 0x3D, 0x03, 0x01, 0x07, 0x03, 0x42, 0x00,
     ]
 
+    /// The DER of a P-256 PKCS#8 `PrivateKeyInfo` (RFC 5958) up to the private scalar: SEQUENCE { INTEGER 0,
+    /// SEQUENCE { OID id-ecPublicKey, OID prime256v1 }, OCTET STRING { RFC 5915 `ECPrivateKey` SEQUENCE { INTEGER 1,
+    /// OCTET STRING (32 bytes) … } } }; the 32-byte scalar follows it.
+    static let privateKeyInfoHeader: [UInt8] = [
+        0x30, 0x81, 0x87, 0x02, 0x01, 0x00, 0x30, 0x13, 0x06, 0x07, 0x2A, 0x86, 0x48, 0xCE, 0x3D, 0x02,
+        0x01, 0x06, 0x08, 0x2A, 0x86, 0x48, 0xCE, 0x3D, 0x03, 0x01, 0x07, 0x04, 0x6D, 0x30, 0x6B, 0x02,
+        0x01, 0x01, 0x04, 0x20,
+    ]
+
+    /// What follows the scalar in that `ECPrivateKey`: `[1]` publicKey, a BIT STRING (0 unused bits) whose 65-byte
+    /// uncompressed point follows it. The optional `[0]` parameters are left out, as OpenSSL and pyca/cryptography
+    /// write PKCS#8: the AlgorithmIdentifier already names the curve.
+    static let privateKeyInfoPublicKeyHeader: [UInt8] = [0xA1, 0x44, 0x03, 0x42, 0x00]
+
+    /// The DER `SubjectPublicKeyInfo` (RFC 5480) of `point`, 91 bytes.
+    static func subjectPublicKeyInfo(uncompressedPoint point: [UInt8]) -> [UInt8] {
+        subjectPublicKeyInfoHeader + point
+    }
+
+    /// The DER PKCS#8 `PrivateKeyInfo` of a key with `scalar` and `point`, 138 bytes: the bytes OpenSSL's encoder
+    /// writes for a P-256 key, built without it so that the export cannot fail.
+    static func privateKeyInfo(privateScalar scalar: [UInt8], uncompressedPoint point: [UInt8]) -> [UInt8] {
+        // One allocation, so no intermediate array holds a copy of the scalar.
+        var der: [UInt8] = []
+        der.reserveCapacity(
+            privateKeyInfoHeader.count + scalar.count + privateKeyInfoPublicKeyHeader.count + point.count
+        )
+        der += privateKeyInfoHeader
+        der += scalar
+        der += privateKeyInfoPublicKeyHeader
+        der += point
+        return der
+    }
+
     /// Checks the SEC 1 encoding of a point before OpenSSL sees it, so each kind of refusal gets its own reason:
     /// only the 65-byte uncompressed form `04 || X || Y` with both coordinates below p passes. (Whether the point
     /// is on the curve is OpenSSL's check.)

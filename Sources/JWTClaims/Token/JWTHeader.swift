@@ -73,10 +73,3 @@ public struct JWTHeader: Hashable, Sendable, CustomStringConvertible {
         members.serialized()
     }
 }
-
-extension JWTError {
-    @inline(never)
-    static func invalidHeader(_ reason: String, fileID: String = #fileID, line: UInt = #line) -> JWTError {
-        JWTError(code: .invalidHeader, reason: reason, fileID: fileID, line: line)
-    }
-}

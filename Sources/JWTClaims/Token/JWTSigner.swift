@@ -54,10 +54,7 @@ public struct JWTSigner: Sendable {
         unsafe payload.withUnsafeBytes { unsafe Base64URL.encode($0, appendingTo: &token) }
         let size = token.count + 1 + 86
         guard size <= maximumTokenSize else {
-            throw JWTError(
-                code: .limitExceeded,
-                reason: "the token would be \(size) bytes; the limit is \(maximumTokenSize)"
-            )
+            throw .tokenWouldBeTooLarge(byteCount: size, limit: maximumTokenSize)
         }
         let signature = try key.signature(for: token)
         token.append(UInt8(ascii: "."))

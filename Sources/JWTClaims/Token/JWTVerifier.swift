@@ -64,12 +64,12 @@ public struct JWTVerifier: Sendable {
 
     /// Checks everything except the claims (steps 1 to 4), then parses the claims as a JSON object.
     func verifySignature(_ token: String) throws(JWTError) -> VerifiedJWT {
-        let (parts, header, payload) = try verifiedPayload(token)
-        return VerifiedJWT(header: header, claims: try parts.parseClaims(payload))
+        let verified = try verifiedPayload(token)
+        return VerifiedJWT(header: verified.header, claims: try verified.parseClaims())
     }
 
     /// Steps 1 to 4: the JWS layer. Returns the verified payload bytes, not yet parsed.
-    func verifiedPayload(_ token: String) throws(JWTError) -> (TokenParts, JWTHeader, [UInt8]) {
+    func verifiedPayload(_ token: String) throws(JWTError) -> VerifiedPayload {
         let parts = try TokenParts(token, limits: options.limits)
         let header = try parts.decodeHeader()
         guard header.algorithm == "ES256" else {
@@ -93,7 +93,7 @@ public struct JWTVerifier: Sendable {
                     + (header.keyID.map { "key \(JWTError.quoted($0))" } ?? "configured key")
             )
         }
-        return (parts, header, payload)
+        return VerifiedPayload(parts: parts, header: header, payload: payload)
     }
 }
 
@@ -107,11 +107,3 @@ extension JWTVerifier {
     }
 }
 #endif
-
-/// A token whose signature verified and whose claims passed validation.
-public struct VerifiedJWT: Hashable, Sendable {
-    /// The JOSE header.
-    public let header: JWTHeader
-    /// The claims, exactly as the token carried them.
-    public let claims: ClaimSet
-}

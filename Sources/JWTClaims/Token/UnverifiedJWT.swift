@@ -10,14 +10,12 @@ public struct UnverifiedJWT: Hashable, Sendable {
     public let header: JWTHeader
     /// The claims, not trusted.
     public let claims: ClaimSet
-    /// The token text, kept so that ``signingInput`` costs nothing unless it is asked for.
-    private let token: String
-    private let signingInputLength: Int
-
-    /// The exact text that was signed: the header and payload segments joined by a dot.
-    public var signingInput: String {
-        String(decoding: token.utf8.prefix(signingInputLength), as: UTF8.self)
-    }
+    /// The exact bytes that were signed: the ASCII of the header and payload segments joined by a dot, as
+    /// ``ES256/PublicKey/isValidSignature(_:for:)`` takes them.
+    ///
+    /// A slice of the token's bytes, which decoding copied once already, so reading it copies nothing; its indices
+    /// start at 0. `String(decoding: jwt.signingInput, as: UTF8.self)` gives the text.
+    public let signingInput: ArraySlice<UInt8>
     /// The 64-byte signature.
     public let signature: ES256.Signature
 
@@ -35,91 +33,6 @@ public struct UnverifiedJWT: Hashable, Sendable {
         self.header = try parts.decodeHeader()
         self.signature = try parts.decodeSignature()
         self.claims = try parts.parseClaims(parts.decodePayload())
-        self.token = token
-        self.signingInputLength = parts.segments.signingInput.count
-    }
-}
-
-/// One token's bytes and segment ranges, with the decoding steps shared by ``UnverifiedJWT`` and ``JWTVerifier``.
-struct TokenParts {
-    let bytes: [UInt8]
-    let segments: CompactToken
-    let limits: JWTLimits
-
-    init(_ token: String, limits: JWTLimits) throws(JWTError) {
-        // Check the size before copying anything.
-        guard token.utf8.count <= limits.maximumTokenSize else {
-            throw JWTError(
-                code: .limitExceeded,
-                reason: "the token is \(token.utf8.count) bytes; the limit is \(limits.maximumTokenSize)"
-            )
-        }
-        self.bytes = Array(token.utf8)
-        self.segments = try CompactToken(locatingSegmentsIn: bytes, limits: limits)
-        self.limits = limits
-    }
-
-    /// The signing input's bytes, `header.payload`.
-    var signingInput: ArraySlice<UInt8> { bytes[segments.signingInput] }
-
-    func decodeHeader() throws(JWTError) -> JWTHeader {
-        let json = try decodeSegment(segments.header, "header")
-        let value: JSONValue
-        do {
-            value = try JSONValue(parsing: json, options: limits.json)
-        } catch {
-            throw JWTError.inDecodedSegment("header", error)
-        }
-        guard case .object(let members) = value else {
-            throw JWTError.invalidHeader("the header must be a JSON object, not \(value.kindDescription)")
-        }
-        return try JWTHeader(members)
-    }
-
-    func decodeSignature() throws(JWTError) -> ES256.Signature {
-        let raw = try decodeSegment(segments.signature, "signature")
-        do {
-            return try ES256.Signature(rawRepresentation: raw)
-        } catch {
-            throw JWTError.inSegment("signature", startingAt: segments.signature.lowerBound, error)
-        }
-    }
-
-    /// The payload's bytes, Base64URL-decoded but not parsed (strictness of the text is checked before any
-    /// cryptography; the JSON is parsed only after the signature verified).
-    func decodePayload() throws(JWTError) -> [UInt8] {
-        try decodeSegment(segments.payload, "payload")
-    }
-
-    func parseClaims(_ json: [UInt8]) throws(JWTError) -> ClaimSet {
-        do {
-            return try ClaimSet(parsing: json, options: limits.json)
-        } catch {
-            throw JWTError.inDecodedSegment("payload", error)
-        }
-    }
-
-    private func decodeSegment(_ range: Range<Int>, _ name: String) throws(JWTError) -> [UInt8] {
-        guard !range.isEmpty else {
-            throw JWTError.malformedToken("the \(name) segment is empty", offset: range.lowerBound)
-        }
-        do {
-            return try Base64URL.decode(bytes[range])
-        } catch {
-            throw JWTError.inSegment(name, startingAt: range.lowerBound, error)
-        }
-    }
-}
-
-extension JWTError {
-    /// Names the segment whose decoded JSON was bad; the offset stays an offset in the decoded JSON.
-    @inline(never)
-    static func inDecodedSegment(_ segment: String, _ error: JWTError) -> JWTError {
-        JWTError(
-            code: error.code,
-            reason: "in the decoded \(segment) JSON: \(error.reason)",
-            offset: error.offset,
-            underlyingError: error.underlyingError
-        )
+        self.signingInput = parts.signingInput
     }
 }

@@ -81,7 +81,7 @@ struct RefreshTokenTests {
     func digest() throws {
         let token = try RefreshToken(parsing: Self.valid)
         let digest = try token.secretDigest()
-        #expect(digest == (try OpenSSLDigest.sha256.hash((100..<132).map { UInt8($0) })))
+        #expect(digest == (try SHA256.hash((100..<132).map { UInt8($0) })))
         #expect(digest.count == 32)
         #expect(try RefreshToken.generate().secretDigest() != digest)
     }

@@ -57,14 +57,21 @@ struct ES256PrivateKeyTests {
         }
     }
 
-    @Test("the internal raw-buffer paths agree with the public generic ones")
-    func rawBufferPaths() throws {
+    @Test("signs and verifies slices that do not start at index zero, as the token layer passes them")
+    func slicesOfALargerBuffer() throws {
         let key = try ES256.PrivateKey()
-        let message = Array("header.payload".utf8)
-        let signature = try unsafe message.withUnsafeBytes { try unsafe key.signature(forBytes: $0) }
-        #expect(key.publicKey.isValidSignature(signature, for: message))
-        let isValid = unsafe message.withUnsafeBytes { unsafe key.publicKey.isValidSignature(signature, forBytes: $0) }
-        #expect(isValid)
+        // The signer signs the start of its token buffer and the verifier the start of the token's bytes; a slice
+        // that starts later must cover exactly its own bytes too.
+        let token = Array("header.payload.signature".utf8)
+        let signingInput = token[0..<14]
+        let middle = token[7..<14]
+        let signature = try key.signature(for: signingInput)
+        #expect(key.publicKey.isValidSignature(signature, for: Array("header.payload".utf8)))
+        #expect(!key.publicKey.isValidSignature(signature, for: token))
+        let middleSignature = try key.signature(for: middle)
+        #expect(key.publicKey.isValidSignature(middleSignature, for: Array("payload".utf8)))
+        #expect(key.publicKey.isValidSignature(middleSignature, for: middle))
+        #expect(!key.publicKey.isValidSignature(middleSignature, for: signingInput))
     }
 
     @Test("every interop key imports from PKCS#8 and SEC1, and exports the same PKCS#8 and SPKI bytes")
@@ -79,8 +86,14 @@ struct ES256PrivateKeyTests {
             #expect(fromPKCS8.publicKey == publicKey, "\(entry.kid)")
             #expect(fromSEC1.publicKey == publicKey, "\(entry.kid)")
             #expect(publicKey.x963Representation == point, "\(entry.kid)")
-            // Exports are byte-for-byte what pyca/cryptography wrote.
-            #expect(fromSEC1.pemRepresentation == entry.privateKeyPkcs8Pem, "\(entry.kid)")
+            // Exports are byte-for-byte what pyca/cryptography wrote, whichever encoding the key came from.
+            let pkcs8DER = try Self.derBody(of: entry.privateKeyPkcs8Pem)
+            let fromJWK = try ES256.PrivateKey(jwk: JWKMembersTests.jsonObject(entry.privateJwk))
+            for key in [fromPKCS8, fromSEC1, fromJWK] {
+                #expect(key.derRepresentation == pkcs8DER, "\(entry.kid)")
+                #expect(key.pemRepresentation == entry.privateKeyPkcs8Pem, "\(entry.kid)")
+                #expect(key.jwk["d"]?.stringValue == entry.privateJwk["d"], "\(entry.kid)")
+            }
             #expect(publicKey.pemRepresentation == entry.publicKeySpkiPem, "\(entry.kid)")
             // DER round trip, and SEC1 DER (PEM body) through the DER initialiser.
             #expect(try ES256.PrivateKey(derRepresentation: fromPKCS8.derRepresentation).publicKey == publicKey)
@@ -159,13 +172,18 @@ struct ES256PrivateKeyTests {
         #expect(encryptedError?.code == .unsupportedKey)
     }
 
-    @Test("the description never contains the private scalar")
+    @Test("the description, debug description and dump never contain the private scalar")
     func descriptionHidesSecret() throws {
         let file = try Vectors.decode(SigningVectors.InteropFile.self, from: Self.interopPath)
         for entry in file.keys {
             let key = try ES256.PrivateKey(pemRepresentation: entry.privateKeyPkcs8Pem)
             let d = try hexBytes(entry.dHex)
-            let texts = [key.description, String(describing: key), "\(key)", String(reflecting: key)]
+            var dumped = ""
+            dump(key, to: &dumped)
+            // dump lists arrays element by element: the scalar must not appear that way either.
+            let dumpedLines = dumped.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            #expect(!dumpedLines.joined(separator: "|").contains(d.map { "- \($0)" }.joined(separator: "|")))
+            let texts = [key.description, String(describing: key), "\(key)", String(reflecting: key), dumped]
             for text in texts {
                 #expect(text.contains("redacted"))
                 #expect(!text.lowercased().contains(entry.dHex.lowercased()))

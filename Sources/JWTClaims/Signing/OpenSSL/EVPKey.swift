@@ -14,8 +14,8 @@ internal import COpenSSL
 @safe final class EVPKey: @unchecked Sendable {
     /// The owned `EVP_PKEY*`.
     private let pointer: OpaquePointer
-    /// Whether the key holds a private scalar (so it can sign).
-    let hasPrivateKey: Bool
+    /// The private scalar, read once at import; nil for a public key.
+    let privateScalar: PrivateScalar?
     /// The public point as 65 bytes `04 || X || Y`, read once at import.
     let uncompressedPoint: [UInt8]
     /// Contexts initialised with `EVP_PKEY_sign_init`, ready to sign a SHA-256 digest.
@@ -23,17 +23,21 @@ internal import COpenSSL
     /// Contexts initialised with `EVP_PKEY_verify_init`, ready to verify a signature over a SHA-256 digest.
     let verifyingContexts: OpenSSLContextPool
 
-    /// Takes ownership of `pointer` (a validated P-256 key). On failure the pointer is freed before throwing.
+    /// Takes ownership of `pointer` (a validated P-256 key) and reads its public point and, when `hasPrivateKey`,
+    /// its private scalar, so that exporting the key never has to ask OpenSSL again. On failure the pointer is freed
+    /// before throwing.
     init(taking pointer: OpaquePointer, hasPrivateKey: Bool) throws(JWTError) {
         let point: [UInt8]
+        let scalar: PrivateScalar?
         do {
             point = try unsafe Self.readUncompressedPoint(of: pointer)
+            scalar = hasPrivateKey ? try unsafe Self.readPrivateScalar(of: pointer) : nil
         } catch {
             unsafe EVP_PKEY_free(pointer)
             throw error
         }
         unsafe self.pointer = pointer
-        self.hasPrivateKey = hasPrivateKey
+        self.privateScalar = scalar
         self.uncompressedPoint = point
         self.signingContexts = OpenSSLContextPool()
         self.verifyingContexts = OpenSSLContextPool()
@@ -44,6 +48,11 @@ internal import COpenSSL
         signingContexts.freeAll()
         verifyingContexts.freeAll()
         unsafe EVP_PKEY_free(pointer)
+    }
+
+    /// Whether the key holds a private scalar (so it can sign).
+    var hasPrivateKey: Bool {
+        privateScalar != nil
     }
 
     /// Runs `body` with the `EVP_PKEY*`. The pointer must not escape `body` and must not be used to modify the key.
@@ -77,5 +86,24 @@ internal import COpenSSL
             )
         }
         return point
+    }
+
+    /// Reads the private scalar d, 32 bytes big-endian, straight into its owner.
+    /// Wraps `EVP_PKEY_get_bn_param(OSSL_PKEY_PARAM_PRIV_KEY)`, `BN_bn2binpad` and `BN_clear_free`.
+    private static func readPrivateScalar(of pointer: OpaquePointer) throws(JWTError) -> PrivateScalar {
+        OpenSSLErrorQueue.clear()
+        var number: OpaquePointer?
+        defer { unsafe BN_clear_free(number) }
+        guard unsafe EVP_PKEY_get_bn_param(pointer, OSSL_PKEY_PARAM_PRIV_KEY, &number) == 1 else {
+            throw OpenSSLErrorQueue.failure(.cryptographicFailure, "could not read the private scalar")
+        }
+        return try unsafe PrivateScalar { (output) throws(JWTError) in
+            let base = unsafe output.baseAddress?.assumingMemoryBound(to: UInt8.self)
+            let length = Int32(output.count)
+            // BN_bn2binpad left-pads with zeros and fails (-1) if the number needs more than 32 bytes.
+            guard unsafe BN_bn2binpad(number, base, length) == length else {
+                throw OpenSSLErrorQueue.failure(.cryptographicFailure, "the private scalar does not fit 32 bytes")
+            }
+        }
     }
 }

@@ -27,6 +27,13 @@ final class OpenSSLContextPool: Sendable {
         idle = Mutex(contexts)
     }
 
+    /// How many contexts wait in the pool now: none before the key's first operation, and never more than
+    /// ``capacity``. Every operation that succeeds leaves at least one behind, so tests read it as evidence that a
+    /// key was, or was not, used.
+    var idleCount: Int {
+        idle.withLock { $0.count }
+    }
+
     /// Runs `body` with a context of its own: an idle one from the pool, or a new one from `make`. The context goes
     /// back to the pool afterwards unless `body` failed (then OpenSSL's state in it is not trusted and it is freed).
     func withContext<Success>(

@@ -7,9 +7,6 @@ internal import COpenSSL
 /// shareable between threads per openssl-threads(7)). It is deliberately never freed: it is reachable from this
 /// global until exit, like OpenSSL's own cached implicit fetches.
 @safe final class OpenSSLDigest: @unchecked Sendable {
-    /// Bytes in a SHA-256 digest.
-    static let sha256ByteCount = 32
-
     /// The process-wide SHA-256; its `method` is nil only if the default provider cannot be loaded.
     static let sha256 = OpenSSLDigest()
 
@@ -32,7 +29,7 @@ internal import COpenSSL
 
     /// Hashes `message` into the first 32 bytes of `digest`. Wraps the one-shot `EVP_Digest`.
     func hash(_ message: UnsafeRawBufferPointer, into digest: UnsafeMutableRawBufferPointer) throws(JWTError) {
-        guard digest.count >= Self.sha256ByteCount else {
+        guard digest.count >= SHA256.byteCount else {
             throw .cryptographicFailure("a SHA-256 digest needs 32 bytes of room")
         }
         try unsafe withUnsafeMethod { (method: OpaquePointer) throws(JWTError) in
@@ -46,19 +43,17 @@ internal import COpenSSL
                 method,
                 nil
             )
-            guard status == 1, length == Self.sha256ByteCount else {
+            guard status == 1, length == SHA256.byteCount else {
                 throw OpenSSLErrorQueue.failure(.cryptographicFailure, "SHA-256 failed")
             }
         }
     }
 
-    /// SHA-256 of `message` as a new array (for thumbprints; the signing path hashes into scratch space instead).
-    func hash(_ message: [UInt8]) throws(JWTError) -> [UInt8] {
-        var digest = [UInt8](repeating: 0, count: Self.sha256ByteCount)
-        let outcome = unsafe message.withUnsafeBytes { input in
-            unsafe digest.withUnsafeMutableBytes { output in
-                Result { () throws(JWTError) in try unsafe hash(input, into: output) }
-            }
+    /// SHA-256 of `message` as a new array (for ``SHA256``; the signing path hashes into scratch space instead).
+    func hash(_ message: UnsafeRawBufferPointer) throws(JWTError) -> [UInt8] {
+        var digest = [UInt8](repeating: 0, count: SHA256.byteCount)
+        let outcome = unsafe digest.withUnsafeMutableBytes { output in
+            Result { () throws(JWTError) in try unsafe hash(message, into: output) }
         }
         try outcome.get()
         return digest

@@ -10,34 +10,38 @@ enum OpenSSLECDSA {
     /// Largest DER `ECDSA-Sig-Value` for P-256: SEQUENCE header (2) + 2 × INTEGER (2 + 33).
     private static let maximumDERByteCount = ECDSASignatureDER.maximumByteCount
     /// Scratch layout: the digest first, then room for the DER signature.
-    private static let scratchByteCount = OpenSSLDigest.sha256ByteCount + maximumDERByteCount
+    private static let scratchByteCount = SHA256.byteCount + maximumDERByteCount
 
     /// Signs SHA-256(`message`) with `key` (any byte collection; contiguous ones are not copied).
     static func signature(for message: some Collection<UInt8>, with key: EVPKey) throws(JWTError) -> ES256.Signature {
         try unsafe withContiguousBytes(of: message) { (bytes) throws(JWTError) in
-            try unsafe signature(for: bytes, with: key)
+            try unsafe signature(forRawBytes: bytes, with: key)
         }
     }
 
-    /// Whether `signature` verifies over `message` (any byte collection) under `key`; see the raw-buffer overload.
+    /// Whether `signature` verifies over `message` (any byte collection; contiguous ones are not copied) under
+    /// `key`; see ``isValid(_:forRawBytes:with:)``.
     static func isValid(_ signature: ES256.Signature, for message: some Collection<UInt8>, with key: EVPKey) -> Bool {
         let outcome = try? unsafe withContiguousBytes(of: message) { (bytes) throws(JWTError) in
-            unsafe isValid(signature, for: bytes, with: key)
+            unsafe isValid(signature, forRawBytes: bytes, with: key)
         }
         return outcome ?? false
     }
 
     /// Signs SHA-256(`message`) with `key`, which must hold a private scalar.
     /// Wraps `EVP_Digest` and `EVP_PKEY_sign`; the DER result is read by ``ECDSASignatureDER``.
-    static func signature(for message: UnsafeRawBufferPointer, with key: EVPKey) throws(JWTError) -> ES256.Signature {
+    private static func signature(
+        forRawBytes message: UnsafeRawBufferPointer,
+        with key: EVPKey
+    ) throws(JWTError) -> ES256.Signature {
         guard key.hasPrivateKey else {
             throw .invalidKey("this key has no private scalar, so it cannot sign")
         }
         OpenSSLErrorQueue.clear()
         return try unsafe withUnsafeTemporaryAllocation(byteCount: scratchByteCount, alignment: 8) {
             (scratch: UnsafeMutableRawBufferPointer) throws(JWTError) -> ES256.Signature in
-            let digest = unsafe UnsafeMutableRawBufferPointer(rebasing: scratch[0..<OpenSSLDigest.sha256ByteCount])
-            let der = unsafe UnsafeMutableRawBufferPointer(rebasing: scratch[OpenSSLDigest.sha256ByteCount...])
+            let digest = unsafe UnsafeMutableRawBufferPointer(rebasing: scratch[0..<SHA256.byteCount])
+            let der = unsafe UnsafeMutableRawBufferPointer(rebasing: scratch[SHA256.byteCount...])
             try unsafe OpenSSLDigest.sha256.hash(message, into: digest)
             let derLength = try unsafe key.signingContexts.withContext(make: { () throws(JWTError) in
                 try unsafe makeContext(for: key, signing: true)
@@ -65,9 +69,9 @@ enum OpenSSLECDSA {
     /// signatures", was a verifier that skipped it). High-S values are accepted: JOSE does not require low-S.
     /// Any internal failure answers `false`. The DER for OpenSSL is written by ``ECDSASignatureDER`` (no
     /// allocation). Wraps `EVP_Digest` and `EVP_PKEY_verify`.
-    static func isValid(
+    private static func isValid(
         _ signature: ES256.Signature,
-        for message: UnsafeRawBufferPointer,
+        forRawBytes message: UnsafeRawBufferPointer,
         with key: EVPKey
     ) -> Bool {
         unsafe signature.withUnsafeRawBytes { raw in
@@ -79,9 +83,9 @@ enum OpenSSLECDSA {
                 return try unsafe withUnsafeTemporaryAllocation(byteCount: scratchByteCount, alignment: 8) {
                     (scratch: UnsafeMutableRawBufferPointer) throws(JWTError) -> Bool in
                     let digest = unsafe UnsafeMutableRawBufferPointer(
-                        rebasing: scratch[0..<OpenSSLDigest.sha256ByteCount]
+                        rebasing: scratch[0..<SHA256.byteCount]
                     )
-                    let der = unsafe UnsafeMutableRawBufferPointer(rebasing: scratch[OpenSSLDigest.sha256ByteCount...])
+                    let der = unsafe UnsafeMutableRawBufferPointer(rebasing: scratch[SHA256.byteCount...])
                     guard let derLength = unsafe ECDSASignatureDER.encode(r: r, s: s, into: der) else {
                         throw .cryptographicFailure("could not DER-encode an ECDSA signature")
                     }

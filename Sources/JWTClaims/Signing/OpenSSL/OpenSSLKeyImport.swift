@@ -53,8 +53,15 @@ enum OpenSSLKeyImport {
         encoding: Encoding,
         structure: PrivateKeyStructure?
     ) throws(JWTError) -> EVPKey {
+        let structures = (structure.map { [$0] } ?? [.pkcs8, .sec1]).map(\.structure)
         let decoded = try unsafe withContiguousBytes(of: input) { (bytes) throws(JWTError) in
-            try unsafe privateKey(decoding: bytes, encoding: encoding, structure: structure)
+            try unsafe decodeKey(
+                bytes,
+                encoding: encoding,
+                structures: structures,
+                isPrivate: true,
+                expected: "an EC private key"
+            )
         }
         return try canonical(decoded)
     }
@@ -67,57 +74,51 @@ enum OpenSSLKeyImport {
     /// of one key exported different bytes (found by FuzzKeyImport: SEC1 DER with version 33). Rebuilt, a key has
     /// one export whatever encoding it came from.
     private static func canonical(_ decoded: EVPKey) throws(JWTError) -> EVPKey {
-        var scalar = try decoded.privateScalar()
-        defer {
-            // Best effort: the copy the rebuilt key needs is made by OpenSSL in wiped memory (see fromData).
-            for index in scalar.indices { scalar[index] = 0 }
+        guard let scalar = decoded.privateScalar else {
+            throw .cryptographicFailure("OpenSSL decoded a private key without its private scalar")
         }
-        return try privateKey(scalar: scalar, uncompressedPoint: decoded.uncompressedPoint)
-    }
-
-    private static func privateKey(
-        decoding bytes: UnsafeRawBufferPointer,
-        encoding: Encoding,
-        structure: PrivateKeyStructure?
-    ) throws(JWTError) -> EVPKey {
-        OpenSSLErrorQueue.clear()
-        let candidates = structure.map { [$0] } ?? [.pkcs8, .sec1]
-        for candidate in candidates {
-            if let pkey = unsafe decode(
-                bytes,
-                encoding: encoding,
-                structure: candidate.structure,
-                keyType: OpenSSLNames.ec,
-                selection: COpenSSL_EVP_PKEY_KEYPAIR()
-            ) {
-                return try unsafe validated(pkey, isPrivate: true)
-            }
+        // The scalar goes to OpenSSL straight from where the decoded key keeps it: no copy to wipe.
+        return try unsafe scalar.withUnsafeBytes { (bytes) throws(JWTError) in
+            try unsafe key(uncompressedPoint: decoded.uncompressedPoint, privateScalar: bytes)
         }
-        throw unsafe explainDecodingFailure(of: bytes, encoding: encoding, expected: "an EC private key")
     }
 
     /// A public key decoded from an X.509 `SubjectPublicKeyInfo` (RFC 5480), in PEM or DER.
     static func publicKey(decoding input: some Collection<UInt8>, encoding: Encoding) throws(JWTError) -> EVPKey {
         try unsafe withContiguousBytes(of: input) { (bytes) throws(JWTError) in
-            try unsafe publicKey(decoding: bytes, encoding: encoding)
+            try unsafe decodeKey(
+                bytes,
+                encoding: encoding,
+                structures: [OpenSSLNames.subjectPublicKeyInfo],
+                isPrivate: false,
+                expected: "an EC SubjectPublicKeyInfo"
+            )
         }
     }
 
-    private static func publicKey(
-        decoding bytes: UnsafeRawBufferPointer,
-        encoding: Encoding
+    /// Tries the `structures` in order, always with the key type "EC" as a hint, and validates the first key that
+    /// decodes; when none does, explains why in terms of `expected`.
+    private static func decodeKey(
+        _ bytes: UnsafeRawBufferPointer,
+        encoding: Encoding,
+        structures: [StaticString],
+        isPrivate: Bool,
+        expected: String
     ) throws(JWTError) -> EVPKey {
         OpenSSLErrorQueue.clear()
-        if let pkey = unsafe decode(
-            bytes,
-            encoding: encoding,
-            structure: OpenSSLNames.subjectPublicKeyInfo,
-            keyType: OpenSSLNames.ec,
-            selection: COpenSSL_EVP_PKEY_PUBLIC_KEY()
-        ) {
-            return try unsafe validated(pkey, isPrivate: false)
+        let selection = isPrivate ? COpenSSL_EVP_PKEY_KEYPAIR() : COpenSSL_EVP_PKEY_PUBLIC_KEY()
+        for structure in structures {
+            if let pkey = unsafe decode(
+                bytes,
+                encoding: encoding,
+                structure: structure,
+                keyType: OpenSSLNames.ec,
+                selection: selection
+            ) {
+                return try unsafe validated(pkey, isPrivate: isPrivate)
+            }
         }
-        throw unsafe explainDecodingFailure(of: bytes, encoding: encoding, expected: "an EC SubjectPublicKeyInfo")
+        throw unsafe explainDecodingFailure(of: bytes, encoding: encoding, expected: expected)
     }
 
     /// Runs one decoder over all of `bytes`; nil if it fails or leaves bytes over.
@@ -189,21 +190,26 @@ enum OpenSSLKeyImport {
     /// A public key from its uncompressed point `04 || X || Y` (65 bytes; the caller checked the form).
     /// Wraps `OSSL_PARAM_BLD_*` and `EVP_PKEY_fromdata` with the group name and `OSSL_PKEY_PARAM_PUB_KEY`.
     static func publicKey(uncompressedPoint point: [UInt8]) throws(JWTError) -> EVPKey {
-        OpenSSLErrorQueue.clear()
-        return try unsafe point.withUnsafeBytes { pointBytes in
-            Result { () throws(JWTError) in try unsafe fromData(uncompressedPoint: pointBytes, privateScalar: nil) }
-        }.get()
+        try unsafe key(uncompressedPoint: point, privateScalar: nil)
     }
 
     /// A private key from its scalar d (32 bytes, big-endian) and the public point it must match.
     /// Wraps `BN_bin2bn`, `OSSL_PARAM_BLD_push_BN` and `EVP_PKEY_fromdata` with `OSSL_PKEY_PARAM_PRIV_KEY`.
     static func privateKey(scalar: [UInt8], uncompressedPoint point: [UInt8]) throws(JWTError) -> EVPKey {
+        try unsafe scalar.withUnsafeBytes { scalarBytes in
+            Result { () throws(JWTError) in try unsafe key(uncompressedPoint: point, privateScalar: scalarBytes) }
+        }.get()
+    }
+
+    /// A key from its point and, for a private key, its scalar.
+    private static func key(
+        uncompressedPoint point: [UInt8],
+        privateScalar: UnsafeRawBufferPointer?
+    ) throws(JWTError) -> EVPKey {
         OpenSSLErrorQueue.clear()
         return try unsafe point.withUnsafeBytes { pointBytes in
-            unsafe scalar.withUnsafeBytes { scalarBytes in
-                Result { () throws(JWTError) in
-                    try unsafe fromData(uncompressedPoint: pointBytes, privateScalar: scalarBytes)
-                }
+            Result { () throws(JWTError) in
+                try unsafe fromData(uncompressedPoint: pointBytes, privateScalar: privateScalar)
             }
         }.get()
     }
