@@ -106,12 +106,14 @@ private struct ReferenceBody {
         self.kind = kind
     }
 
+    /// Refuses the first member not in `names`. The member's name is the sender's text, so it is quoted as
+    /// untrusted (a name holding a line feed or an ANSI escape must not reach a log line raw).
     func allowOnly(_ names: Set<String>) throws(JWTError) {
         for name in object.names where !names.contains(name) {
             throw JWTError(
                 code: .typeMismatch,
-                reason: "the \(kind) body has an unknown member \"\(name)\"; allowed: "
-                    + names.sorted().map { "\"\($0)\"" }.joined(separator: ", ")
+                reason: "the \(kind) body has an unknown member \(JWTError.quoted(name)); allowed: "
+                    + JWTError.quotedList(names.sorted())
             )
         }
     }
@@ -129,13 +131,13 @@ private struct ReferenceBody {
     }
 
     func missing(_ name: String) -> JWTError {
-        JWTError(code: .typeMismatch, reason: "the \(kind) body has no \"\(name)\" member")
+        JWTError(code: .typeMismatch, reason: "the \(kind) body has no \(JWTError.quoted(name)) member")
     }
 
     func wrongType(_ name: String, _ expected: String, _ value: JSONValue) -> JWTError {
         JWTError(
             code: .typeMismatch,
-            reason: "the \(kind)'s \"\(name)\" must be \(expected), not \(value.kindDescription)"
+            reason: "the \(kind)'s \(JWTError.quoted(name)) must be \(expected), not \(value.kindDescription)"
         )
     }
 }
