@@ -118,7 +118,8 @@ extension JWTError {
 }
 
 extension JWTError {
-    /// An access token minted at a refresh that would exceed the policy's size limit.
+    /// An access token minted at a sign-in or refresh that would exceed the policy's size limit: sets
+    /// ``Code/tokenTooLarge``.
     @inline(never)
     static func mintedTokenTooLarge(
         byteCount: Int,
@@ -127,7 +128,7 @@ extension JWTError {
         line: UInt = #line
     ) -> JWTError {
         JWTError(
-            code: .limitExceeded,
+            code: .tokenTooLarge,
             reason: "the access token would be \(byteCount) bytes; the limit is \(limit)",
             fileID: fileID,
             line: line

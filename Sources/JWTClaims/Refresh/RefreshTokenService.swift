@@ -58,7 +58,7 @@ public struct RefreshTokenService: Sendable {
     ///   - template: The access token's claims; must have a string `sub`.
     ///   - now: The time of issue.
     /// - Returns: The access token, its claims, and the refresh token.
-    /// - Throws: ``JWTError/Code/missingClaim`` without `sub`; ``JWTError/Code/limitExceeded`` when the token would
+    /// - Throws: ``JWTError/Code/missingClaim`` without `sub`; ``JWTError/Code/tokenTooLarge`` when the token would
     ///   exceed the augmenter policy's ``AugmentationPolicy/maximumTokenSize``; ``JWTError/Code/cryptographicFailure``;
     ///   ``JWTError/Code/storeFailure``.
     public func issue(_ template: ClaimSet, now: NumericDate) async throws(JWTError) -> TokenPair {
@@ -171,7 +171,7 @@ public struct RefreshTokenService: Sendable {
     /// - Throws: ``JWTError/Code/invalidRefreshToken`` (malformed, unknown id, wrong secret),
     ///   ``JWTError/Code/refreshTokenRevoked``, ``JWTError/Code/refreshTokenReused`` (the family is now revoked),
     ///   ``JWTError/Code/refreshTokenExpired``, ``JWTError/Code/storeFailure``; from minting,
-    ///   ``JWTError/Code/limitExceeded``, the policy's codes, or ``JWTError/Code/cryptographicFailure``.
+    ///   ``JWTError/Code/tokenTooLarge``, the policy's codes, or ``JWTError/Code/cryptographicFailure``.
     public func refresh(_ refreshToken: String, now: NumericDate) async throws(JWTError) -> TokenPair {
         let presented = try RefreshToken(parsing: refreshToken)
         let successor = try RefreshToken.generate()

@@ -70,7 +70,7 @@ struct RefreshTokenServiceTests {
                 now: Self.now
             )
         }
-        #expect(error?.code == .limitExceeded)
+        #expect(error?.code == .tokenTooLarge)
         #expect(await store.count == 0)
     }
 
