@@ -17,6 +17,9 @@ let package = Package(
     name: "swift-jwt-claims",
     products: [
         .library(name: "JWTClaims", targets: ["JWTClaims"]),
+        // The reference API's JSON bodies, for any HTTP server (Hummingbird, Vapor, ...) to share; depends on
+        // JWTClaims alone.
+        .library(name: "JWTClaimsWireFormat", targets: ["JWTClaimsWireFormat"]),
         // The embedded refresh-token store. A product of its own so that users of JWTClaims never build GRDB.
         .library(name: "JWTClaimsSQLite", targets: ["JWTClaimsSQLite"]),
         .executable(name: "jwt-claims", targets: ["jwt-claims"]),
@@ -39,6 +42,12 @@ let package = Package(
             dependencies: ["COpenSSL"],
             swiftSettings: swiftSettings
         ),
+        // The wire format: request and response bodies of the reference API, decoded strictly over JWTClaims' JSON.
+        .target(
+            name: "JWTClaimsWireFormat",
+            dependencies: ["JWTClaims"],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "JWTClaimsSQLite",
             dependencies: ["JWTClaims", .product(name: "GRDB", package: "GRDB.swift")],
@@ -49,7 +58,7 @@ let package = Package(
         .executableTarget(
             name: "jwt-claims",
             dependencies: [
-                "JWTClaims",
+                "JWTClaims", "JWTClaimsWireFormat",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -57,7 +66,7 @@ let package = Package(
         // The refresh-token scenarios every store must pass, written once and run by each store's test target.
         .target(
             name: "RefreshTokenScenarios",
-            dependencies: ["JWTClaims"],
+            dependencies: ["JWTClaims", "JWTClaimsWireFormat"],
             path: "Tests/RefreshTokenScenarios",
             swiftSettings: swiftSettings
         ),
@@ -65,6 +74,11 @@ let package = Package(
             name: "JWTClaimsTests",
             dependencies: ["JWTClaims", "RefreshTokenScenarios"],
             resources: [.copy("Resources")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "JWTClaimsWireFormatTests",
+            dependencies: ["JWTClaims", "JWTClaimsWireFormat", "RefreshTokenScenarios"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -78,7 +92,7 @@ let package = Package(
         // Depends on the executable so that `swift test` builds the jwt-claims binary the end-to-end tests run.
         .testTarget(
             name: "JWTClaimsCLITests",
-            dependencies: ["jwt-claims", "JWTClaims"],
+            dependencies: ["jwt-claims", "JWTClaims", "JWTClaimsWireFormat"],
             swiftSettings: swiftSettings
         ),
     ],

@@ -8,6 +8,8 @@ import PackageDescription
 let targets = ["FuzzJSON", "FuzzBase64URL", "FuzzToken", "FuzzKeyImport", "FuzzAugment"]
 
 let library = Target.Dependency.product(name: "JWTClaims", package: "swift-jwt-claims")
+// The reference API's bodies, which FuzzJSON also parses.
+let wireFormat = Target.Dependency.product(name: "JWTClaimsWireFormat", package: "swift-jwt-claims")
 
 let package = Package(
     name: "swift-jwt-claims-fuzz",
@@ -21,7 +23,7 @@ let package = Package(
         + targets.map { name in
             .executableTarget(
                 name: name,
-                dependencies: [library, "FuzzSupport", "CFuzzDriver"],
+                dependencies: [library, "FuzzSupport", "CFuzzDriver"] + (name == "FuzzJSON" ? [wireFormat] : []),
                 swiftSettings: [.strictMemorySafety()]
             )
         },

@@ -1,4 +1,5 @@
 import JWTClaims
+import JWTClaimsWireFormat
 
 /// One `augment` run's fixed parts: the augmenter and the checked attributes, ready for one token or a batch.
 ///

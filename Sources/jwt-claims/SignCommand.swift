@@ -1,5 +1,6 @@
 import ArgumentParser
 import JWTClaims
+import JWTClaimsWireFormat
 
 /// `jwt-claims sign`: signs a JSON object of claims (or a batch of them) into ES256 tokens.
 struct SignCommand: ParsableCommand {

@@ -7,15 +7,18 @@
 /// ```swift
 /// let service = RefreshTokenService(store: InMemoryRefreshTokenStore(), augmenter: augmenter)
 /// let signIn = try await service.issue(claims, now: now)
-/// let request = CustomClaimsRequest(
-///     token: signIn.accessToken,
-///     customAttributes: ["role": "admin"],
-///     refreshToken: signIn.refreshToken.serialized()
-/// )
-/// let response = try await service.respond(to: request, now: now)  // token + bound refresh token
-/// let next = try await service.refresh(response.refreshToken ?? "", now: later)
+/// let bound = try await service.bind(
+///     ["role": "admin"],
+///     to: signIn.accessToken,
+///     refreshToken: signIn.refreshToken.serialized(),
+///     now: now
+/// )  // the augmented access token and a refresh token bound to the attributes
+/// let next = try await service.refresh(bound.refreshToken.serialized(), now: later)
 /// next.claims["role"]  // "admin"
 /// ```
+///
+/// The reference API's JSON bodies, and `respond(to:now:)` that answers its custom-claims request, are in the
+/// `JWTClaimsWireFormat` module, for an HTTP server to share.
 ///
 /// Rotation is strict: each refresh token works once. Presenting a used one again is taken as theft (RFC 9700
 /// section 4.14.2): the whole family is revoked and the request fails with ``JWTError/Code/refreshTokenReused``.
@@ -130,31 +133,6 @@ public struct RefreshTokenService: Sendable {
         )
         try await store.rotate(rotation) { (_: RefreshTokenRecord) throws(JWTError) in }
         return TokenPair(accessToken: augmented.token, refreshToken: successor, claims: augmented.claims)
-    }
-
-    /// Answers a request of the reference custom-claims endpoint.
-    ///
-    /// Without a refresh token, the response holds the augmented token only. With one, it also holds the new
-    /// refresh token bound to the attributes, as ``bind(_:to:refreshToken:now:)`` makes it.
-    ///
-    /// - Parameters:
-    ///   - request: The decoded request body.
-    ///   - now: The time of the request.
-    /// - Returns: The response body.
-    /// - Throws: As ``ClaimsAugmenter/augment(_:with:now:)``, and with a refresh token as
-    ///   ``bind(_:to:refreshToken:now:)``.
-    public func respond(
-        to request: CustomClaimsRequest,
-        now: NumericDate
-    ) async throws(JWTError)
-        -> CustomClaimsResponse
-    {
-        guard let refreshToken = request.refreshToken else {
-            let augmented = try augmenter.augment(request.token, with: request.customAttributes, now: now)
-            return CustomClaimsResponse(token: augmented.token)
-        }
-        let pair = try await bind(request.customAttributes, to: request.token, refreshToken: refreshToken, now: now)
-        return CustomClaimsResponse(token: pair.accessToken, refreshToken: pair.refreshToken.serialized())
     }
 
     /// Exchanges a refresh token for a new access token and a new refresh token.
