@@ -13,7 +13,8 @@ let wireFormat = Target.Dependency.product(name: "JWTClaimsWireFormat", package:
 
 let package = Package(
     name: "swift-jwt-claims-fuzz",
-    dependencies: [.package(name: "swift-jwt-claims", path: "..")],
+    // The library's core alone: no package trait, so GRDB and swift-argument-parser are neither fetched nor built.
+    dependencies: [.package(name: "swift-jwt-claims", path: "..", traits: [])],
     targets: [
         // What every target shares: the fixed key, the fixed clock, and how an invariant failure is reported.
         .target(name: "FuzzSupport", dependencies: [library, "CFuzzDriver"], swiftSettings: [.strictMemorySafety()]),

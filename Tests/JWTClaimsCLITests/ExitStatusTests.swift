@@ -4,6 +4,11 @@ import Testing
 
 @testable import jwt_claims
 
+// ArgumentParser comes with the package trait CLI (on by default): without it, say so beside "no such module".
+#if !CLI
+#error("jwt-claims needs the package trait CLI (swift-argument-parser): build with the default traits")
+#endif
+
 @Suite("ExitStatus")
 struct ExitStatusTests {
     @Test("the statuses are the contract's numbers")
