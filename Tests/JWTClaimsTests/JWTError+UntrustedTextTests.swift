@@ -61,4 +61,20 @@ struct JWTErrorUntrustedTextTests {
         )
         #expect(JWTError.describe(.object([:])) == "an object")
     }
+
+    @Test("a PEM label (printable, but as long as the document) is quoted and capped in every reason")
+    func pemLabels() {
+        let label = String(repeating: "L", count: 100_000)
+        let documents = [
+            "-----BEGIN \(label)-----\nAAAA\n",  // no END line
+            "-----BEGIN \(label)-----\nAAAA\n-----END \(label)-----\n",  // a label no import wants
+            String(repeating: "-----BEGIN \(label)-----\nAAAA\n-----END \(label)-----\n", count: 40),  // 40 blocks
+        ]
+        for document in documents {
+            let error = #expect(throws: JWTError.self) { _ = try ES256.PublicKey(pemRepresentation: document) }
+            let reason = error?.reason ?? ""
+            #expect(reason.contains("… (100000 bytes)"), "\(reason.prefix(200))")
+            #expect(reason.utf8.count < 2000, "\(reason.utf8.count) bytes")
+        }
+    }
 }
