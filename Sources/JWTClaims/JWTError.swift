@@ -72,7 +72,8 @@ public struct JWTError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let invalidJSON = Code(.invalidJSON)
         /// A JSON object that names the same member twice. RFC 7515 section 5.2 allows rejecting it; we do.
         public static let duplicateMember = Code(.duplicateMember)
-        /// An input over a configured bound: size, nesting depth, member count, number length, key count.
+        /// An input over a configured bound: size, nesting depth, member count, number length, key count. The
+        /// augmentation policy's own limits have their own codes, ``attributesTooLarge`` and ``tokenTooLarge``.
         public static let limitExceeded = Code(.limitExceeded)
         /// Key material that cannot be a valid key: bad encoding, a point not on the curve, a private scalar that
         /// does not match its public point.
