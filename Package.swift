@@ -13,18 +13,54 @@ let swiftSettings: [SwiftSetting] = [
     .strictMemorySafety(),
 ]
 
+// What a dependent builds (SE-0450 package traits). A dependency guarded by a trait (`condition: .when(traits:)`) is
+// neither fetched nor built unless the trait is on; unguarded dependencies are fetched by every dependent, whatever
+// product it uses (measured with SwiftPM 6.3.1, Scripts/check-core-consumer.sh proves it in CI). So every package
+// dependency is guarded:
+//   SQLite  GRDB, for JWTClaimsSQLite.
+//   CLI     swift-argument-parser, for the jwt-claims tool; enables SQLite (the tool's stores).
+// The default traits enable everything, so `swift run jwt-claims demo` and `swift test` work as they are. A user of
+// the core writes `traits: []` and resolves nothing but this package; a user of the SQLite store writes
+// `traits: ["SQLite"]`. A product whose trait is off fails to build with an #error naming the trait (the guard
+// stands above each import of a guarded module, where the compiler reports it before "no such module").
+// Planned: "Hummingbird" (the service and its middleware: hummingbird, hummingbird-auth, swift-configuration,
+// swift-service-lifecycle, swift-log) and "Postgres" (postgres-nio) join here with their products, and the defaults.
+let traits: Set<Trait> = [
+    .trait(
+        name: "SQLite",
+        description: "The embedded SQLite refresh-token store, product JWTClaimsSQLite (depends on GRDB)."
+    ),
+    .trait(
+        name: "CLI",
+        description: "The jwt-claims command-line tool (depends on swift-argument-parser); enables SQLite.",
+        enabledTraits: ["SQLite"]
+    ),
+    .default(enabledTraits: ["SQLite", "CLI"]),
+]
+
+// GRDB, only when the SQLite trait is on.
+let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift", condition: .when(traits: ["SQLite"]))
+
 let package = Package(
     name: "swift-jwt-claims",
     products: [
         .library(name: "JWTClaims", targets: ["JWTClaims"]),
-        // The embedded refresh-token store. A product of its own so that users of JWTClaims never build GRDB.
+        // The reference API's JSON bodies, for any HTTP server (Hummingbird, Vapor, ...) to share; depends on
+        // JWTClaims alone.
+        .library(name: "JWTClaimsWireFormat", targets: ["JWTClaimsWireFormat"]),
+        // The embedded refresh-token store (trait SQLite). A product of its own so that users of JWTClaims never
+        // build GRDB.
         .library(name: "JWTClaimsSQLite", targets: ["JWTClaimsSQLite"]),
+        // The command-line tool (trait CLI).
         .executable(name: "jwt-claims", targets: ["jwt-claims"]),
     ],
+    traits: traits,
     dependencies: [
-        // Argument parsing for the jwt-claims command-line tool only; the JWTClaims library depends on nothing.
+        // Argument parsing for the jwt-claims command-line tool only (trait CLI); the JWTClaims library depends on
+        // nothing.
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        // SQLite through GRDB (WAL, migrations); only JWTClaimsSQLite uses it. Needs libsqlite3-dev on Linux.
+        // SQLite through GRDB (WAL, migrations); only JWTClaimsSQLite uses it (trait SQLite). Needs libsqlite3-dev
+        // on Linux.
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     ],
     targets: [
@@ -39,9 +75,15 @@ let package = Package(
             dependencies: ["COpenSSL"],
             swiftSettings: swiftSettings
         ),
+        // The wire format: request and response bodies of the reference API, decoded strictly over JWTClaims' JSON.
+        .target(
+            name: "JWTClaimsWireFormat",
+            dependencies: ["JWTClaims"],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "JWTClaimsSQLite",
-            dependencies: ["JWTClaims", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["JWTClaims", grdb],
             swiftSettings: swiftSettings
         ),
         // The command-line tool: thin ArgumentParser commands over small testable types (key files, JSON lines,
@@ -49,15 +91,19 @@ let package = Package(
         .executableTarget(
             name: "jwt-claims",
             dependencies: [
-                "JWTClaims",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "JWTClaims", "JWTClaimsWireFormat",
+                .product(
+                    name: "ArgumentParser",
+                    package: "swift-argument-parser",
+                    condition: .when(traits: ["CLI"])
+                ),
             ],
             swiftSettings: swiftSettings
         ),
         // The refresh-token scenarios every store must pass, written once and run by each store's test target.
         .target(
             name: "RefreshTokenScenarios",
-            dependencies: ["JWTClaims"],
+            dependencies: ["JWTClaims", "JWTClaimsWireFormat"],
             path: "Tests/RefreshTokenScenarios",
             swiftSettings: swiftSettings
         ),
@@ -68,17 +114,21 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "JWTClaimsWireFormatTests",
+            dependencies: ["JWTClaims", "JWTClaimsWireFormat", "RefreshTokenScenarios"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "JWTClaimsSQLiteTests",
             dependencies: [
-                "JWTClaims", "JWTClaimsSQLite", "RefreshTokenScenarios",
-                .product(name: "GRDB", package: "GRDB.swift"),
+                "JWTClaims", "JWTClaimsSQLite", "RefreshTokenScenarios", grdb,
             ],
             swiftSettings: swiftSettings
         ),
         // Depends on the executable so that `swift test` builds the jwt-claims binary the end-to-end tests run.
         .testTarget(
             name: "JWTClaimsCLITests",
-            dependencies: ["jwt-claims", "JWTClaims"],
+            dependencies: ["jwt-claims", "JWTClaims", "JWTClaimsWireFormat"],
             swiftSettings: swiftSettings
         ),
     ],

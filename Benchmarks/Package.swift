@@ -30,7 +30,8 @@ let package = Package(
     // The benchmark package and jwt-kit need macOS 13; Synchronization (Mutex) needs macOS 15.
     platforms: [.macOS(.v15)],
     dependencies: [
-        .package(name: "swift-jwt-claims", path: ".."),
+        // The core and the SQLite store (trait SQLite); not the command-line tool's swift-argument-parser.
+        .package(name: "swift-jwt-claims", path: "..", traits: ["SQLite"]),
         // On Swift 6.3 for Linux the benchmark package's default traits include "RuntimeInterposer", whose
         // dependency (swift-runtime-interposer) serves only the ARC metrics (retainCount, releaseCount). Naming
         // just "MallocInterposer" keeps the malloc metrics and leaves that dependency out of resolution.

@@ -8,10 +8,13 @@ import PackageDescription
 let targets = ["FuzzJSON", "FuzzBase64URL", "FuzzToken", "FuzzKeyImport", "FuzzAugment"]
 
 let library = Target.Dependency.product(name: "JWTClaims", package: "swift-jwt-claims")
+// The reference API's bodies, which FuzzJSON also parses.
+let wireFormat = Target.Dependency.product(name: "JWTClaimsWireFormat", package: "swift-jwt-claims")
 
 let package = Package(
     name: "swift-jwt-claims-fuzz",
-    dependencies: [.package(name: "swift-jwt-claims", path: "..")],
+    // The library's core alone: no package trait, so GRDB and swift-argument-parser are neither fetched nor built.
+    dependencies: [.package(name: "swift-jwt-claims", path: "..", traits: [])],
     targets: [
         // What every target shares: the fixed key, the fixed clock, and how an invariant failure is reported.
         .target(name: "FuzzSupport", dependencies: [library, "CFuzzDriver"], swiftSettings: [.strictMemorySafety()]),
@@ -21,7 +24,7 @@ let package = Package(
         + targets.map { name in
             .executableTarget(
                 name: name,
-                dependencies: [library, "FuzzSupport", "CFuzzDriver"],
+                dependencies: [library, "FuzzSupport", "CFuzzDriver"] + (name == "FuzzJSON" ? [wireFormat] : []),
                 swiftSettings: [.strictMemorySafety()]
             )
         },

@@ -48,6 +48,8 @@ public struct JWTError: Error, Hashable, Sendable, CustomStringConvertible {
             case conflictingClaim
             case invalidClaimName
             case typeMismatch
+            case attributesTooLarge
+            case tokenTooLarge
             case augmentationFailed
             case invalidRefreshToken
             case refreshTokenExpired
@@ -70,7 +72,8 @@ public struct JWTError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let invalidJSON = Code(.invalidJSON)
         /// A JSON object that names the same member twice. RFC 7515 section 5.2 allows rejecting it; we do.
         public static let duplicateMember = Code(.duplicateMember)
-        /// An input over a configured bound: size, nesting depth, member count, number length, key count.
+        /// An input over a configured bound: size, nesting depth, member count, number length, key count. The
+        /// augmentation policy's own limits have their own codes, ``attributesTooLarge`` and ``tokenTooLarge``.
         public static let limitExceeded = Code(.limitExceeded)
         /// Key material that cannot be a valid key: bad encoding, a point not on the curve, a private scalar that
         /// does not match its public point.
@@ -121,6 +124,17 @@ public struct JWTError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let invalidClaimName = Code(.invalidClaimName)
         /// A JSON value that does not have the shape a `Decodable` type or typed accessor expects.
         public static let typeMismatch = Code(.typeMismatch)
+        /// Custom attributes over the ``AugmentationPolicy``'s bounds: compact JSON larger than
+        /// ``AugmentationPolicy/maximumAttributesSize``, nesting deeper than ``AugmentationPolicy/maximumDepth``, or
+        /// JSON text over the parsing bounds ``ClaimsAugmenter/parseAttributes(_:)`` derives from them. Raised before
+        /// any token is looked at.
+        public static let attributesTooLarge = Code(.attributesTooLarge)
+        /// A token this library was asked to make (an augmented token, or an access token minted by
+        /// ``RefreshTokenService``) would be larger than ``AugmentationPolicy/maximumTokenSize``; nothing was signed.
+        ///
+        /// A token *presented* to a verifier over ``JWTLimits/maximumTokenSize`` is ``limitExceeded`` instead, so the
+        /// two cases (the caller's token is too large, or the result would be) can be told apart by code alone.
+        public static let tokenTooLarge = Code(.tokenTooLarge)
         /// A user-supplied augmentation step threw; the original error is kept as ``JWTError/underlyingError``.
         public static let augmentationFailed = Code(.augmentationFailed)
         /// A refresh token that is malformed (not `<id>:<secret>` of the right lengths), unknown, or whose secret
@@ -154,7 +168,11 @@ public struct JWTError: Error, Hashable, Sendable, CustomStringConvertible {
     private let fileID: String
     private let line: UInt
 
-    init(
+    /// An error with the given code and reason, raised by this package's modules (the library's users get theirs
+    /// from the library's operations, or from ``storeFailure(_:underlyingError:fileID:line:)`` for a store).
+    ///
+    /// Untrusted text in `reason` goes through `quoted(_:limit:)` or `quotedList(_:)`.
+    package init(
         code: Code,
         reason: String,
         offset: Int? = nil,

@@ -2,6 +2,11 @@ internal import GRDB
 /// The store conforms to `JWTClaims.RefreshTokenStore` and speaks its types, so that module is imported publicly.
 public import JWTClaims
 
+// GRDB comes with the package trait SQLite (on by default): without it, say so beside "no such module".
+#if !SQLite
+#error("JWTClaimsSQLite needs the package trait SQLite (GRDB): add traits: [\"SQLite\"] to swift-jwt-claims")
+#endif
+
 /// A ``RefreshTokenStore`` in an SQLite database file: the embedded default for a single server.
 ///
 /// The database runs in WAL mode (readers never block the writer) through GRDB's `DatabasePool`, which serializes

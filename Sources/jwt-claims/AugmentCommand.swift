@@ -1,6 +1,11 @@
 import ArgumentParser
 import JWTClaims
 
+// ArgumentParser comes with the package trait CLI (on by default): without it, say so beside "no such module".
+#if !CLI
+#error("jwt-claims needs the package trait CLI (swift-argument-parser): build with the default traits")
+#endif
+
 /// `jwt-claims augment`: adds custom claims to a verified token, as the reference custom-claims endpoint does.
 struct AugmentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

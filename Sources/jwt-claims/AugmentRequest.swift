@@ -1,4 +1,5 @@
 import JWTClaims
+import JWTClaimsWireFormat
 
 /// One `augment` run's fixed parts: the augmenter and the checked attributes, ready for one token or a batch.
 ///
@@ -21,8 +22,7 @@ struct AugmentRequest: Sendable {
         self.now = now
         do throws(JWTError) {
             let attributes = try augmenter.parseAttributes(attributesText)
-            // Merging into an empty claim set runs every check that does not depend on the token.
-            _ = try augmenter.merge(ClaimSet(), with: attributes)
+            try augmenter.policy.check(attributes)
             self.attributes = attributes
         } catch {
             throw .badInput(label, error)
@@ -39,10 +39,7 @@ struct AugmentRequest: Sendable {
             let result = try augmenter.augment(token, with: attributes, now: now)
             return CustomClaimsResponse(token: result.token).serialized()
         } catch {
-            let status = ExitStatus.forAugmentError(error) {
-                (try? augmenter.verifier.verify(token, now: now)) != nil
-            }
-            throw CLIError(status: status, message: error.reason)
+            throw CLIError(status: ExitStatus.forAugmentError(error), message: error.reason)
         }
     }
 }

@@ -1,6 +1,11 @@
 import ArgumentParser
 import JWTClaims
 
+// ArgumentParser comes with the package trait CLI (on by default): without it, say so beside "no such module".
+#if !CLI
+#error("jwt-claims needs the package trait CLI (swift-argument-parser): build with the default traits")
+#endif
+
 /// `jwt-claims decode`: prints a token's header and claims without verifying anything.
 struct DecodeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

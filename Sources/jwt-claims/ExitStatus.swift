@@ -22,15 +22,16 @@ enum ExitStatus: Int32, Sendable, CaseIterable {
 
     /// The status for an error of `augment` that arose after its attributes were checked on their own.
     ///
-    /// `conflictingClaim` and `protectedClaim` are the policy refusing the request (2); every other code is about
-    /// the token (1). `limitExceeded` can be either (the original token is too large, or the augmented one would
-    /// be), so the caller resolves it with `tokenIsValid`: the token's own verification.
-    static func forAugmentError(_ error: JWTError, tokenIsValid: () -> Bool) -> ExitStatus {
+    /// The policy refusing the request is bad input (2): the attribute rules (which `AugmentRequest` checks before
+    /// any token, so they are listed for completeness), a claim the token already has under `--on-existing reject`,
+    /// and a result over `--max-token-size` (`tokenTooLarge`). Every other code is about the token (1), including
+    /// `limitExceeded`, which after the attribute check is always the original token's (its size or its JSON's
+    /// bounds), so no second verification is needed to tell the two size limits apart.
+    static func forAugmentError(_ error: JWTError) -> ExitStatus {
         switch error.code {
-        case .conflictingClaim, .protectedClaim, .invalidClaimName, .cryptographicFailure:
+        case .conflictingClaim, .protectedClaim, .invalidClaimName, .attributesTooLarge, .tokenTooLarge,
+            .cryptographicFailure:
             return .badInput
-        case .limitExceeded:
-            return tokenIsValid() ? .badInput : .rejected
         default:
             return .rejected
         }

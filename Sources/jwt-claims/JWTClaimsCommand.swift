@@ -1,5 +1,10 @@
 import ArgumentParser
 
+// ArgumentParser comes with the package trait CLI (on by default): without it, say so beside "no such module".
+#if !CLI
+#error("jwt-claims needs the package trait CLI (swift-argument-parser): build with the default traits")
+#endif
+
 /// The `jwt-claims` command: ES256 JSON Web Tokens from the command line.
 ///
 /// Its own `main` replaces ArgumentParser's so that the exit statuses are the contract's: 0 success, 1 a token

@@ -1,6 +1,11 @@
 import ArgumentParser
 import JWTClaims
 
+// ArgumentParser comes with the package trait CLI (on by default): without it, say so beside "no such module".
+#if !CLI
+#error("jwt-claims needs the package trait CLI (swift-argument-parser): build with the default traits")
+#endif
+
 /// The `augment` flags that set the ``AugmentationPolicy``; every default is the library's.
 struct PolicyFlags: ParsableArguments {
     /// `--on-protected`.

@@ -1,5 +1,10 @@
 import ArgumentParser
 
+// ArgumentParser comes with the package trait CLI (on by default): without it, say so beside "no such module".
+#if !CLI
+#error("jwt-claims needs the package trait CLI (swift-argument-parser): build with the default traits")
+#endif
+
 /// `--leeway` and `--seconds`: non-negative integer or decimal seconds, converted to a `Duration` exactly.
 struct SecondsArgument: ExpressibleByArgument, Sendable {
     /// The duration.

@@ -1,5 +1,11 @@
 import ArgumentParser
 import JWTClaims
+import JWTClaimsWireFormat
+
+// ArgumentParser comes with the package trait CLI (on by default): without it, say so beside "no such module".
+#if !CLI
+#error("jwt-claims needs the package trait CLI (swift-argument-parser): build with the default traits")
+#endif
 
 /// `jwt-claims sign`: signs a JSON object of claims (or a batch of them) into ES256 tokens.
 struct SignCommand: ParsableCommand {

@@ -1,6 +1,11 @@
 import ArgumentParser
 import JWTClaims
 
+// ArgumentParser comes with the package trait CLI (on by default): without it, say so beside "no such module".
+#if !CLI
+#error("jwt-claims needs the package trait CLI (swift-argument-parser): build with the default traits")
+#endif
+
 /// The flags that say what verification checks beyond the signature, shared by `verify` and `augment`.
 struct ValidationFlags: ParsableArguments {
     @Option(name: .customLong("issuer"), help: "An accepted 'iss' (repeat for several); default: not checked.")

@@ -1,6 +1,11 @@
 import ArgumentParser
 import JWTClaims
 
+// ArgumentParser comes with the package trait CLI (on by default): without it, say so beside "no such module".
+#if !CLI
+#error("jwt-claims needs the package trait CLI (swift-argument-parser): build with the default traits")
+#endif
+
 /// `jwt-claims verify`: verifies a token (or a batch) and prints its claims exactly as the token carries them.
 struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

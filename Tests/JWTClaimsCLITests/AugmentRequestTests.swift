@@ -1,4 +1,5 @@
 import JWTClaims
+import JWTClaimsWireFormat
 import Testing
 
 @testable import jwt_claims

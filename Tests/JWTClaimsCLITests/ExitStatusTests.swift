@@ -4,6 +4,11 @@ import Testing
 
 @testable import jwt_claims
 
+// ArgumentParser comes with the package trait CLI (on by default): without it, say so beside "no such module".
+#if !CLI
+#error("jwt-claims needs the package trait CLI (swift-argument-parser): build with the default traits")
+#endif
+
 @Suite("ExitStatus")
 struct ExitStatusTests {
     @Test("the statuses are the contract's numbers")
@@ -25,11 +30,13 @@ struct ExitStatusTests {
         }
     }
 
-    @Test("augment: policy refusals are bad input, token refusals are 1, and a size limit asks the token")
+    @Test("augment: policy refusals are bad input and token refusals are 1, each told by its code alone")
     func augmentErrors() throws {
         let key = try ES256.PrivateKey()
+        var options = JWTValidationOptions()
+        options.limits.maximumTokenSize = 200
         let augmenter = ClaimsAugmenter(
-            verifier: JWTVerifier(key: key.publicKey),
+            verifier: JWTVerifier(key: key.publicKey, options: options),
             signer: JWTSigner(key: key),
             policy: AugmentationPolicy(onExistingClaim: .reject, maximumTokenSize: 100)
         )
@@ -39,25 +46,28 @@ struct ExitStatusTests {
             #expect(throws: JWTError.self) { _ = try augmenter.augment(token, with: ["role": "admin"], now: now) }
         )
         #expect(conflict.code == .conflictingClaim)
-        #expect(ExitStatus.forAugmentError(conflict) { true } == .badInput)
+        #expect(ExitStatus.forAugmentError(conflict) == .badInput)
 
-        let tooLarge = try #require(
+        // The augmented token would be too large: the policy's refusal.
+        let resultTooLarge = try #require(
             #expect(throws: JWTError.self) { _ = try augmenter.augment(token, with: ["x": 1], now: now) }
         )
-        #expect(tooLarge.code == .limitExceeded)
-        #expect(ExitStatus.forAugmentError(tooLarge) { true } == .badInput)
-        #expect(ExitStatus.forAugmentError(tooLarge) { false } == .rejected)
+        #expect(resultTooLarge.code == .tokenTooLarge)
+        #expect(ExitStatus.forAugmentError(resultTooLarge) == .badInput)
+
+        // The original token is too large for the verifier: a refusal of the token.
+        let large = try JWTSigner(key: key).sign(["blob": .string(String(repeating: "x", count: 300))])
+        let originalTooLarge = try #require(
+            #expect(throws: JWTError.self) { _ = try augmenter.augment(large, with: ["x": 1], now: now) }
+        )
+        #expect(originalTooLarge.code == .limitExceeded)
+        #expect(ExitStatus.forAugmentError(originalTooLarge) == .rejected)
 
         let forged = try JWTSigner(key: ES256.PrivateKey()).sign(["role": "user"])
         let invalid = try #require(
             #expect(throws: JWTError.self) { _ = try augmenter.augment(forged, with: ["x": 1], now: now) }
         )
-        #expect(
-            ExitStatus.forAugmentError(invalid) {
-                Issue.record("not asked")
-                return true
-            } == .rejected
-        )
+        #expect(ExitStatus.forAugmentError(invalid) == .rejected)
     }
 
     /// Arguments that ArgumentParser refuses.

@@ -5,6 +5,11 @@ import JWTClaimsSQLite
 import RefreshTokenScenarios
 import Testing
 
+// GRDB comes with the package trait SQLite (on by default): without it, say so beside "no such module".
+#if !SQLite
+#error("JWTClaimsSQLite needs the package trait SQLite (GRDB): add traits: [\"SQLite\"] to swift-jwt-claims")
+#endif
+
 /// The shared refresh-token scenarios against ``SQLiteRefreshTokenStore`` on real database files, plus what only a
 /// database can show: restarts, WAL, migrations, and failures inside a transaction.
 @Suite("SQLiteRefreshTokenStore")

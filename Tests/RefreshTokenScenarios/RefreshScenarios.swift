@@ -1,4 +1,5 @@
 public import JWTClaims
+internal import JWTClaimsWireFormat
 internal import Testing
 
 /// The refresh-token scenarios every store must pass, written once and run by each store's test target.

@@ -62,9 +62,11 @@ private let signer = JWTSigner(key: FuzzFixtures.privateKey, keyID: FuzzFixtures
 private let verifier = JWTVerifier(key: FuzzFixtures.publicKey)
 
 private let augmentErrors: Set<JWTError.Code> = [
-    // The attributes.
-    .limitExceeded, .invalidJSON, .duplicateMember, .invalidClaims, .invalidClaimName, .protectedClaim,
-    .conflictingClaim,
+    // The attributes, and the augmented token over the policy's size.
+    .attributesTooLarge, .invalidJSON, .duplicateMember, .invalidClaims, .invalidClaimName, .protectedClaim,
+    .conflictingClaim, .tokenTooLarge,
+    // The original token over the verifier's limits.
+    .limitExceeded,
     // The token.
     .malformedToken, .invalidBase64URL, .invalidHeader, .invalidSignatureEncoding, .unsupportedAlgorithm,
     .unsupportedCriticalHeader, .unknownKeyID, .ambiguousKey, .invalidSignature, .invalidClaimValue, .expired,

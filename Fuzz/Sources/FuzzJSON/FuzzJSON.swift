@@ -1,5 +1,6 @@
 import FuzzSupport
 import JWTClaims
+import JWTClaimsWireFormat
 
 /// The JSON parser, with a differential check against its own writer.
 ///

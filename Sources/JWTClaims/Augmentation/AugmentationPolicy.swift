@@ -13,6 +13,9 @@
 ///
 /// Claim names must be non-empty, at most ``maximumClaimNameLength`` bytes, and free of control characters
 /// (U+0000 to U+001F and U+007F); they are valid UTF-8 by construction.
+///
+/// ``check(_:)`` applies every rule that needs no token (names, depth, size, protected names), so a caller can refuse
+/// bad attributes before it has a token; ``ClaimsAugmenter`` runs it first, before any cryptography.
 public struct AugmentationPolicy: Hashable, Sendable {
     /// What to do with an attribute that names a protected claim.
     public enum ProtectedClaimHandling: Hashable, Sendable {

@@ -43,9 +43,13 @@ public struct ClaimsAugmenter: Sendable {
     ///   - attributes: The custom attributes, a JSON object.
     ///   - now: The validation time for the original token.
     /// - Returns: The new token, its claims and a report.
-    /// - Throws: For the attributes, ``JWTError/Code/limitExceeded``, ``JWTError/Code/invalidClaimName``,
-    ///   ``JWTError/Code/protectedClaim`` or ``JWTError/Code/conflictingClaim``; for the token, every error of
-    ///   ``JWTVerifier/verify(_:now:)-(_,NumericDate)``; ``JWTError/Code/limitExceeded`` when the new token would be too large.
+    /// - Throws: For the attributes, before the token is verified, every error of
+    ///   ``AugmentationPolicy/check(_:)`` (``JWTError/Code/invalidClaimName``, ``JWTError/Code/attributesTooLarge``,
+    ///   ``JWTError/Code/protectedClaim``); for the token, every error of
+    ///   ``JWTVerifier/verify(_:now:)-(_,NumericDate)`` (a token over the verifier's size limit is
+    ///   ``JWTError/Code/limitExceeded``); then ``JWTError/Code/conflictingClaim`` under
+    ///   ``AugmentationPolicy/ExistingClaimHandling/reject``; ``JWTError/Code/tokenTooLarge`` when the new token would
+    ///   be larger than ``AugmentationPolicy/maximumTokenSize`` (nothing is signed).
     public func augment(
         _ token: String,
         with attributes: JSONObject,
@@ -53,7 +57,7 @@ public struct ClaimsAugmenter: Sendable {
     ) throws(JWTError)
         -> AugmentedToken
     {
-        try checkAttributes(attributes)
+        try policy.check(attributes)
         let original = try verifier.verify(token, now: now)
         let (claims, report) = try mergeChecked(original.claims, with: attributes)
         let type = original.header.type
@@ -61,17 +65,15 @@ public struct ClaimsAugmenter: Sendable {
         let newToken: String
         do {
             newToken = try signer.sign(claims, type: type, maximumTokenSize: policy.maximumTokenSize)
-        } catch  where error.code == .limitExceeded {
-            throw JWTError(code: .limitExceeded, reason: "the augmented token: \(error.reason)")
+        } catch where error.code == .tokenTooLarge {
+            throw JWTError(code: .tokenTooLarge, reason: "the augmented token: \(error.reason)")
         }
         return AugmentedToken(token: newToken, header: try signer.header(type: type), claims: claims, report: report)
     }
 
     /// Verifies `token` at `now`, merges the attributes given as JSON text, and signs the result.
     ///
-    /// - Throws: ``JWTError/Code/limitExceeded`` when the text is larger than the policy allows or nested deeper;
-    ///   ``JWTError/Code/invalidJSON`` or ``JWTError/Code/duplicateMember`` for bad JSON;
-    ///   ``JWTError/Code/invalidClaims`` when it is not an object; then as ``augment(_:with:now:)``.
+    /// - Throws: As ``parseAttributes(_:)``, then as ``augment(_:with:now:)``.
     public func augment(
         _ token: String,
         withJSON attributes: some Collection<UInt8>,
@@ -84,15 +86,26 @@ public struct ClaimsAugmenter: Sendable {
 
     /// Parses custom attributes from JSON text under the policy's size and depth limits.
     ///
-    /// - Throws: ``JWTError/Code/limitExceeded``, ``JWTError/Code/invalidJSON``, ``JWTError/Code/duplicateMember``,
-    ///   or ``JWTError/Code/invalidClaims`` when the text is not an object.
+    /// Parsing checks only the JSON; ``AugmentationPolicy/check(_:)`` checks the attributes against the rest of the
+    /// policy.
+    ///
+    /// - Throws: ``JWTError/Code/attributesTooLarge`` when the text is larger than the policy allows (four times
+    ///   ``AugmentationPolicy/maximumAttributesSize``, for whitespace, and at least 1 KiB) or nests deeper than
+    ///   ``AugmentationPolicy/maximumDepth``; ``JWTError/Code/invalidJSON`` or ``JWTError/Code/duplicateMember`` for
+    ///   bad JSON; ``JWTError/Code/invalidClaims`` when it is not an object.
     public func parseAttributes(_ bytes: some Collection<UInt8>) throws(JWTError) -> JSONObject {
         var options = JSONParsingOptions()
         options.maximumDepth = policy.maximumDepth
         // The text may carry insignificant whitespace, so its own bound is looser; the compact size is checked
         // again on the parsed object.
         options.maximumInputSize = max(policy.maximumAttributesSize * 4, 1024)
-        let value = try JSONValue(parsing: bytes, options: options)
+        let value: JSONValue
+        do {
+            value = try JSONValue(parsing: bytes, options: options)
+        } catch where error.code == .limitExceeded {
+            // Every parsing bound here is a bound on the attributes, so callers see one code for "too large".
+            throw JWTError(code: .attributesTooLarge, reason: error.reason, offset: error.offset)
+        }
         guard case .object(let attributes) = value else {
             throw JWTError(
                 code: .invalidClaims,
@@ -105,18 +118,18 @@ public struct ClaimsAugmenter: Sendable {
     /// Merges `attributes` into `claims` under the policy, without verifying or signing anything.
     ///
     /// - Returns: The merged claims (the originals, in place, then the new ones) and the report.
-    /// - Throws: ``JWTError/Code/invalidClaimName``, ``JWTError/Code/protectedClaim`` or
-    ///   ``JWTError/Code/conflictingClaim``, each naming every offending attribute; ``JWTError/Code/limitExceeded``
-    ///   for attributes over the size or depth limit.
+    /// - Throws: Every error of ``AugmentationPolicy/check(_:)`` (``JWTError/Code/invalidClaimName``,
+    ///   ``JWTError/Code/attributesTooLarge``, ``JWTError/Code/protectedClaim``), then
+    ///   ``JWTError/Code/conflictingClaim``; each names the offending attributes.
     public func merge(
         _ claims: ClaimSet,
         with attributes: JSONObject
     ) throws(JWTError) -> (ClaimSet, AugmentationReport) {
-        try checkAttributes(attributes)
+        try policy.check(attributes)
         return try mergeChecked(claims, with: attributes)
     }
 
-    /// Merges attributes that ``checkAttributes(_:)`` accepted.
+    /// Merges attributes that ``AugmentationPolicy/check(_:)`` accepted.
     private func mergeChecked(
         _ claims: ClaimSet,
         with attributes: JSONObject
@@ -130,7 +143,8 @@ public struct ClaimsAugmenter: Sendable {
             if !existing.isEmpty {
                 throw JWTError(
                     code: .conflictingClaim,
-                    reason: "the token already has the claim\(existing.count == 1 ? "" : "s") " + Self.list(existing)
+                    reason: "the token already has the claim\(existing.count == 1 ? "" : "s") "
+                        + JWTError.quotedList(existing)
                         + ", and the policy forbids replacing claims"
                 )
             }
@@ -162,51 +176,5 @@ public struct ClaimsAugmenter: Sendable {
             merged.object[name] = value
         }
         return (merged, report)
-    }
-
-    /// Checks everything about the attributes that does not depend on the token: names, depth, size, protected
-    /// names. Runs before the token is verified, so a bad request costs no cryptography.
-    private func checkAttributes(_ attributes: JSONObject) throws(JWTError) {
-        let badNames = attributes.names.filter { !isAcceptableName($0) }
-        if !badNames.isEmpty {
-            throw JWTError(
-                code: .invalidClaimName,
-                reason: "invalid claim name\(badNames.count == 1 ? "" : "s") " + Self.list(badNames)
-                    + ": names must be non-empty, at most \(policy.maximumClaimNameLength) bytes, "
-                    + "without control characters"
-            )
-        }
-        let depth = JSONValue.object(attributes).nestingDepth(limit: policy.maximumDepth)
-        guard depth <= policy.maximumDepth else {
-            throw JWTError(
-                code: .limitExceeded,
-                reason: "the custom attributes nest deeper than \(policy.maximumDepth) levels"
-            )
-        }
-        let size = attributes.serializedBytes().count
-        guard size <= policy.maximumAttributesSize else {
-            throw JWTError(
-                code: .limitExceeded,
-                reason: "the custom attributes are \(size) bytes of JSON; the limit is \(policy.maximumAttributesSize)"
-            )
-        }
-        let protected = attributes.names.filter { policy.protectedClaims.contains($0) }
-        if !protected.isEmpty, policy.onProtectedClaim == .reject {
-            throw JWTError(
-                code: .protectedClaim,
-                reason: "custom attributes may not set the protected claim\(protected.count == 1 ? "" : "s") "
-                    + Self.list(protected)
-            )
-        }
-    }
-
-    private func isAcceptableName(_ name: String) -> Bool {
-        !name.isEmpty && name.utf8.count <= policy.maximumClaimNameLength
-            && !name.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
-    }
-
-    /// The names as JSON strings, so control characters and quotes in hostile names print escaped.
-    private static func list(_ names: [String]) -> String {
-        names.map { JSONValue.string($0).serialized() }.joined(separator: ", ")
     }
 }

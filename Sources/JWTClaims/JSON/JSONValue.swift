@@ -83,7 +83,7 @@ public enum JSONValue {
     }
 
     /// The kind of value, with an article, for error messages.
-    var kindDescription: String {
+    package var kindDescription: String {
         switch self {
         case .null: "null"
         case .bool: "a boolean"

@@ -80,28 +80,6 @@ enum JSONWriter {
         byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
     }
 
-    /// `"name"` as JSON, cut after 64 bytes (a message should not repeat a huge input), for error reasons.
-    static func quotedForMessage(_ string: String) -> String {
-        let limit = 64
-        var output: [UInt8] = []
-        let utf8 = string.utf8
-        guard utf8.count > limit else {
-            write(string, into: &output)
-            return String(decoding: output, as: UTF8.self)
-        }
-        // Cut on a character boundary so the message stays valid text.
-        var end = string.startIndex
-        var length = 0
-        for character in string {
-            let size = character.utf8.count
-            guard length + size <= limit else { break }
-            length += size
-            end = string.index(after: end)
-        }
-        write(String(string[..<end]), into: &output)
-        return String(decoding: output, as: UTF8.self) + "... (\(utf8.count) bytes)"
-    }
-
     private static func appendEscape(for byte: UInt8, into output: inout [UInt8]) {
         output.append(UInt8(ascii: "\\"))
         switch byte {

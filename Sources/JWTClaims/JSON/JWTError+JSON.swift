@@ -30,7 +30,7 @@ extension JWTError {
         let location = offset.map { " at offset \($0)" } ?? ""
         return JWTError(
             code: .duplicateMember,
-            reason: "duplicate member name \(JSONWriter.quotedForMessage(name))\(location)",
+            reason: "duplicate member name \(quoted(name))\(location)",
             offset: offset,
             fileID: fileID,
             line: line

@@ -7,15 +7,18 @@
 /// ```swift
 /// let service = RefreshTokenService(store: InMemoryRefreshTokenStore(), augmenter: augmenter)
 /// let signIn = try await service.issue(claims, now: now)
-/// let request = CustomClaimsRequest(
-///     token: signIn.accessToken,
-///     customAttributes: ["role": "admin"],
-///     refreshToken: signIn.refreshToken.serialized()
-/// )
-/// let response = try await service.respond(to: request, now: now)  // token + bound refresh token
-/// let next = try await service.refresh(response.refreshToken ?? "", now: later)
+/// let bound = try await service.bind(
+///     ["role": "admin"],
+///     to: signIn.accessToken,
+///     refreshToken: signIn.refreshToken.serialized(),
+///     now: now
+/// )  // the augmented access token and a refresh token bound to the attributes
+/// let next = try await service.refresh(bound.refreshToken.serialized(), now: later)
 /// next.claims["role"]  // "admin"
 /// ```
+///
+/// The reference API's JSON bodies, and `respond(to:now:)` that answers its custom-claims request, are in the
+/// `JWTClaimsWireFormat` module, for an HTTP server to share.
 ///
 /// Rotation is strict: each refresh token works once. Presenting a used one again is taken as theft (RFC 9700
 /// section 4.14.2): the whole family is revoked and the request fails with ``JWTError/Code/refreshTokenReused``.
@@ -58,7 +61,7 @@ public struct RefreshTokenService: Sendable {
     ///   - template: The access token's claims; must have a string `sub`.
     ///   - now: The time of issue.
     /// - Returns: The access token, its claims, and the refresh token.
-    /// - Throws: ``JWTError/Code/missingClaim`` without `sub`; ``JWTError/Code/limitExceeded`` when the token would
+    /// - Throws: ``JWTError/Code/missingClaim`` without `sub`; ``JWTError/Code/tokenTooLarge`` when the token would
     ///   exceed the augmenter policy's ``AugmentationPolicy/maximumTokenSize``; ``JWTError/Code/cryptographicFailure``;
     ///   ``JWTError/Code/storeFailure``.
     public func issue(_ template: ClaimSet, now: NumericDate) async throws(JWTError) -> TokenPair {
@@ -132,31 +135,6 @@ public struct RefreshTokenService: Sendable {
         return TokenPair(accessToken: augmented.token, refreshToken: successor, claims: augmented.claims)
     }
 
-    /// Answers a request of the reference custom-claims endpoint.
-    ///
-    /// Without a refresh token, the response holds the augmented token only. With one, it also holds the new
-    /// refresh token bound to the attributes, as ``bind(_:to:refreshToken:now:)`` makes it.
-    ///
-    /// - Parameters:
-    ///   - request: The decoded request body.
-    ///   - now: The time of the request.
-    /// - Returns: The response body.
-    /// - Throws: As ``ClaimsAugmenter/augment(_:with:now:)``, and with a refresh token as
-    ///   ``bind(_:to:refreshToken:now:)``.
-    public func respond(
-        to request: CustomClaimsRequest,
-        now: NumericDate
-    ) async throws(JWTError)
-        -> CustomClaimsResponse
-    {
-        guard let refreshToken = request.refreshToken else {
-            let augmented = try augmenter.augment(request.token, with: request.customAttributes, now: now)
-            return CustomClaimsResponse(token: augmented.token)
-        }
-        let pair = try await bind(request.customAttributes, to: request.token, refreshToken: refreshToken, now: now)
-        return CustomClaimsResponse(token: pair.accessToken, refreshToken: pair.refreshToken.serialized())
-    }
-
     /// Exchanges a refresh token for a new access token and a new refresh token.
     ///
     /// The access token starts from the stored template with a new `iat`, `exp` and `jti` (as in
@@ -171,7 +149,7 @@ public struct RefreshTokenService: Sendable {
     /// - Throws: ``JWTError/Code/invalidRefreshToken`` (malformed, unknown id, wrong secret),
     ///   ``JWTError/Code/refreshTokenRevoked``, ``JWTError/Code/refreshTokenReused`` (the family is now revoked),
     ///   ``JWTError/Code/refreshTokenExpired``, ``JWTError/Code/storeFailure``; from minting,
-    ///   ``JWTError/Code/limitExceeded``, the policy's codes, or ``JWTError/Code/cryptographicFailure``.
+    ///   ``JWTError/Code/tokenTooLarge``, the policy's codes, or ``JWTError/Code/cryptographicFailure``.
     public func refresh(_ refreshToken: String, now: NumericDate) async throws(JWTError) -> TokenPair {
         let presented = try RefreshToken(parsing: refreshToken)
         let successor = try RefreshToken.generate()

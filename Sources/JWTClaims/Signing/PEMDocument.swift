@@ -41,7 +41,10 @@ struct PEMDocument {
             let label = String(decoding: bytes[labelStart..<labelEnd], as: UTF8.self)
             let endLine = Self.endMarker + Array(label.utf8) + Self.dashes
             guard let endStart = Self.find(endLine, in: bytes, from: labelEnd + Self.dashes.count) else {
-                throw .invalidKey("the PEM block \"\(label)\" has no matching \"-----END \(label)-----\" line")
+                throw .invalidKey(
+                    "the PEM block \(JWTError.quoted(label)) has no matching "
+                        + "\(JWTError.quoted("-----END \(label)-----")) line"
+                )
             }
             index = endStart + endLine.count
             blocks.append((label, start..<index))
@@ -56,7 +59,7 @@ struct PEMDocument {
             throw .invalidKey("the text is empty: no PEM block")
         default:
             throw .invalidKey(
-                "the PEM text holds \(blocks.count) blocks (\(blocks.map(\.label).joined(separator: ", "))); "
+                "the PEM text holds \(blocks.count) blocks (\(JWTError.quotedList(blocks.map(\.label)))); "
                     + "give exactly one key"
             )
         }
@@ -81,7 +84,7 @@ struct PEMDocument {
         case "CERTIFICATE":
             return .unsupportedKey("the PEM block is a certificate; import its public key (\"PUBLIC KEY\") instead")
         default:
-            return .unsupportedKey("the PEM block is labelled \"\(label)\"; expected \(expected)")
+            return .unsupportedKey("the PEM block is labelled \(JWTError.quoted(label)); expected \(expected)")
         }
     }
 

@@ -61,7 +61,7 @@ extension JWTError {
         line: UInt = #line
     ) -> JWTError {
         JWTError(
-            code: .limitExceeded,
+            code: .tokenTooLarge,
             reason: "the token would be \(byteCount) bytes; the limit is \(limit)",
             fileID: fileID,
             line: line

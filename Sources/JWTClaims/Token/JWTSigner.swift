@@ -38,7 +38,7 @@ public struct JWTSigner: Sendable {
     /// signing input (the signature segment is always 86 characters), so an oversized token is refused before any
     /// cryptography runs, not signed and thrown away.
     ///
-    /// - Throws: ``JWTError/Code/limitExceeded`` for an oversized token; ``JWTError/Code/cryptographicFailure`` if
+    /// - Throws: ``JWTError/Code/tokenTooLarge`` for an oversized token; ``JWTError/Code/cryptographicFailure`` if
     ///   the backend fails.
     func sign(_ claims: ClaimSet, type: String?, maximumTokenSize: Int) throws(JWTError) -> String {
         let header = type == "JWT" ? defaultEncodedHeader : Self.encodedHeader(type: type, keyID: keyID)

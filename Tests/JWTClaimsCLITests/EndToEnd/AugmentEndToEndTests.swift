@@ -1,5 +1,6 @@
 import Foundation
 import JWTClaims
+import JWTClaimsWireFormat
 import Testing
 
 /// `augment` through the built binary: the header rules, the policy flags, and their exit statuses.

@@ -1,5 +1,6 @@
 import Foundation
 import JWTClaims
+import JWTClaimsWireFormat
 import Testing
 
 @testable import jwt_claims

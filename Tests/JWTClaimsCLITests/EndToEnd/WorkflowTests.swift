@@ -1,5 +1,6 @@
 import Foundation
 import JWTClaims
+import JWTClaimsWireFormat
 import Testing
 
 /// The built `jwt-claims` binary, run as a user would: the commands together, standard input, demo and speed.

@@ -246,7 +246,7 @@ struct ClaimsAugmenterTests {
         let error = #expect(throws: JWTError.self) {
             _ = try Self.augmenter().augment(token, with: large, now: Self.now)
         }
-        #expect(error?.code == .limitExceeded)
+        #expect(error?.code == .attributesTooLarge)
         #expect(error?.reason.contains("4096") == true)
         // Within the attribute limit, but the token would pass 8 KiB.
         var policy = AugmentationPolicy()
@@ -258,7 +258,7 @@ struct ClaimsAugmenterTests {
                 now: Self.now
             )
         }
-        #expect(tokenError?.code == .limitExceeded)
+        #expect(tokenError?.code == .tokenTooLarge)
         #expect(tokenError?.reason.contains("8192") == true)
         policy.maximumTokenSize = 16_384
         _ = try Self.augmenter(policy).augment(
@@ -277,10 +277,11 @@ struct ClaimsAugmenterTests {
         let error = #expect(throws: JWTError.self) {
             _ = try Self.augmenter().augment(try Self.originalToken(), with: ["deep": value], now: Self.now)
         }
-        #expect(error?.code == .limitExceeded)
+        #expect(error?.code == .attributesTooLarge)
         let text = #"{"deep":"# + String(repeating: "[", count: 100) + String(repeating: "]", count: 100) + "}"
         let parseError = #expect(throws: JWTError.self) { _ = try Self.augmenter().parseAttributes(Array(text.utf8)) }
-        #expect(parseError?.code == .limitExceeded)
+        #expect(parseError?.code == .attributesTooLarge)
+        #expect(parseError?.offset == 23, "the parser's offset is kept")
     }
 
     @Test("claim names: non-empty, bounded, no control characters; all offenders named")

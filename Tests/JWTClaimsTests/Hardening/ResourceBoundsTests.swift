@@ -1,9 +1,10 @@
 import JWTClaims
 import Testing
 
-/// Hostile sizes, each refused early with `limitExceeded` and a reason that names the limit, and each limit shown to
-/// be the knob: raising it lets the same input through (to the next check, or all the way). The "admitted" halves
-/// are the complexity checks: they must finish, which a quadratic path at these sizes would not do in a test run.
+/// Hostile sizes, each refused early with `limitExceeded` (`attributesTooLarge` or `tokenTooLarge` for the
+/// augmentation policy's own limits) and a reason that names the limit, and each limit shown to be the knob: raising
+/// it lets the same input through (to the next check, or all the way). The "admitted" halves are the complexity
+/// checks: they must finish, which a quadratic path at these sizes would not do in a test run.
 @Suite("Resource bounds")
 struct ResourceBoundsTests {
     static let now = NumericDate(secondsSince1970: 1_700_000_000)
@@ -218,12 +219,12 @@ struct ResourceBoundsTests {
             let error = #expect(throws: JWTError.self, "\(name)") {
                 _ = try augmenter.augment(notAToken, withJSON: Array(attributes.utf8), now: Self.now)
             }
-            #expect(error?.code == .limitExceeded, "\(name)")
+            #expect(error?.code == .attributesTooLarge, "\(name)")
         }
         // Already parsed attributes are measured as compact JSON.
         let blob: JSONObject = ["blob": .string(String(repeating: "x", count: 1 << 20))]
         let parsed = #expect(throws: JWTError.self) { _ = try augmenter.augment(notAToken, with: blob, now: Self.now) }
-        #expect(parsed?.code == .limitExceeded)
+        #expect(parsed?.code == .attributesTooLarge)
         #expect(parsed?.reason.contains("4096") == true)
     }
 
@@ -246,7 +247,7 @@ struct ResourceBoundsTests {
         let size = try augment(limit: .max).token.utf8.count
         #expect(try augment(limit: size).token.utf8.count == size)
         let error = #expect(throws: JWTError.self) { _ = try augment(limit: size - 1) }
-        #expect(error?.code == .limitExceeded)
+        #expect(error?.code == .tokenTooLarge)
         #expect(error?.reason.contains("\(size) bytes") == true)
     }
 

@@ -2,8 +2,9 @@ import JWTClaims
 import RefreshTokenScenarios
 import Testing
 
-/// The executable specification of ``RefreshTokenService`` beyond the shared store scenarios: minting, the
-/// reference request without a refresh token, ordering of checks, and policy interplay.
+/// The executable specification of ``RefreshTokenService`` beyond the shared store scenarios: minting, ordering of
+/// checks, and policy interplay. (The reference request, `respond(to:now:)`, is the wire format's:
+/// `JWTClaimsWireFormatTests`.)
 @Suite("RefreshTokenService")
 struct RefreshTokenServiceTests {
     static let issuer = Result { try ES256.PrivateKey() }
@@ -70,24 +71,8 @@ struct RefreshTokenServiceTests {
                 now: Self.now
             )
         }
-        #expect(error?.code == .limitExceeded)
+        #expect(error?.code == .tokenTooLarge)
         #expect(await store.count == 0)
-    }
-
-    @Test("answers a reference request without a refresh token with the augmented token only")
-    func respondsWithoutRefreshToken() async throws {
-        let store = InMemoryRefreshTokenStore()
-        let service = try Self.service(store)
-        let signIn = try await service.issue(RefreshScenarios.Harness.template(), now: Self.now)
-        let response = try await service.respond(
-            to: CustomClaimsRequest(token: signIn.accessToken, customAttributes: ["role": "admin"]),
-            now: Self.now
-        )
-        #expect(response.refreshToken == nil)
-        let claims = try Self.verify(response.token)
-        #expect(claims["role"] == "admin")
-        #expect(claims.count == 12)
-        #expect(await store.record(forID: signIn.refreshToken.id)?.isUsed == false)
     }
 
     @Test("checks the refresh token's shape before the access token, and consumes nothing on any refusal")

@@ -26,7 +26,7 @@ struct RefreshMintRegressionTests {
         let error = await #expect(throws: JWTError.self) {
             try await service.issue(["sub": "alice", "blob": .string(String(repeating: "x", count: 300))], now: now)
         }
-        #expect(error?.code == .limitExceeded)
+        #expect(error?.code == .tokenTooLarge)
         #expect(error?.reason.hasPrefix("the token would be") == true, "\(error?.reason ?? "")")
         #expect(key.idleSigningContextCount == 0)
         #expect(await store.count == 0)

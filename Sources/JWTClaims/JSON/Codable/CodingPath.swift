@@ -67,8 +67,8 @@ indirect enum CodingPath {
         }
     }
 
-    /// The path for a person: `"tenant.roles[2].id"` in quotes (JSON escapes, each name cut after 64 bytes), or
-    /// `the top level`.
+    /// The path for a person: `"tenant.roles[2].id"` in quotes (each name escaped and cut as untrusted text, see
+    /// `JWTError.escapedComponent`), or `the top level`.
     var quotedDescription: String {
         var components: [String] = []
         var node = self
@@ -77,7 +77,7 @@ indirect enum CodingPath {
             case .root:
                 break loop
             case .member(let key, let parent):
-                components.append(Self.shortened(key.stringValue))
+                components.append(JWTError.escapedComponent(key.stringValue))
                 node = parent
             case .element(let index, let parent):
                 components.append("[\(index)]")
@@ -92,23 +92,6 @@ indirect enum CodingPath {
             }
             text += component
         }
-        var output: [UInt8] = []
-        JSONWriter.write(text, into: &output)
-        return String(decoding: output, as: UTF8.self)
-    }
-
-    /// A name cut on a character boundary after 64 bytes: keys read from the data can be long.
-    private static func shortened(_ name: String) -> String {
-        let limit = 64
-        guard name.utf8.count > limit else { return name }
-        var length = 0
-        var end = name.startIndex
-        for character in name {
-            let size = character.utf8.count
-            guard length + size <= limit else { break }
-            length += size
-            end = name.index(after: end)
-        }
-        return name[..<end] + "..."
+        return "\"" + text + "\""
     }
 }

@@ -29,7 +29,7 @@ extension JWTError {
     ) -> JWTError {
         JWTError(
             code: .typeMismatch,
-            reason: "at \(path.quotedDescription): missing member \(JSONWriter.quotedForMessage(name))",
+            reason: "at \(path.quotedDescription): missing member \(quoted(name))",
             fileID: fileID,
             line: line
         )
@@ -132,35 +132,40 @@ extension JWTError {
     }
 
     /// The coding path a standard coding error reports, if any, and the message to show for the error.
+    ///
+    /// The message is the thrower's text, and that text often holds the data (the standard library's raw-value enums
+    /// say "Cannot initialize Role from invalid String value <the claim's value>"), so it is quoted as untrusted text,
+    /// with a longer cap than a name.
     private static func describe(_ error: any Error) -> (path: [any CodingKey]?, message: String) {
+        let messageLimit = 256
         if let error = error as? DecodingError {
             switch error {
             case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
-                return (context.codingPath, context.debugDescription)
+                return (context.codingPath, quoted(context.debugDescription, limit: messageLimit))
             case .keyNotFound(let key, let context):
-                return (context.codingPath, "missing key \(JSONWriter.quotedForMessage(key.stringValue))")
+                return (context.codingPath, "missing key \(quoted(key.stringValue))")
             @unknown default:
-                return (nil, String(describing: error))
+                return (nil, quoted(String(describing: error), limit: messageLimit))
             }
         }
         if let error = error as? EncodingError {
             switch error {
             case .invalidValue(_, let context):
-                return (context.codingPath, context.debugDescription)
+                return (context.codingPath, quoted(context.debugDescription, limit: messageLimit))
             @unknown default:
-                return (nil, String(describing: error))
+                return (nil, quoted(String(describing: error), limit: messageLimit))
             }
         }
-        return (nil, String(describing: error))
+        return (nil, quoted(String(describing: error), limit: messageLimit))
     }
 
-    /// A JSON value for an error reason: scalars as JSON text (strings cut after 64 bytes), containers by kind.
+    /// A JSON value for an error reason: scalars as JSON text (strings quoted as untrusted text), containers by kind.
     private static func shortDescription(of value: JSONValue) -> String {
         switch value {
         case .null, .bool, .number:
             return value.serialized()
         case .string(let string):
-            return "the string \(JSONWriter.quotedForMessage(string))"
+            return "the string \(quoted(string))"
         case .array, .object:
             return value.kindDescription
         }
