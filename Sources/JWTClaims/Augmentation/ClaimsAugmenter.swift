@@ -65,7 +65,7 @@ public struct ClaimsAugmenter: Sendable {
         let newToken: String
         do {
             newToken = try signer.sign(claims, type: type, maximumTokenSize: policy.maximumTokenSize)
-        } catch where error.code == .tokenTooLarge {
+        } catch  where error.code == .tokenTooLarge {
             throw JWTError(code: .tokenTooLarge, reason: "the augmented token: \(error.reason)")
         }
         return AugmentedToken(token: newToken, header: try signer.header(type: type), claims: claims, report: report)
@@ -102,7 +102,7 @@ public struct ClaimsAugmenter: Sendable {
         let value: JSONValue
         do {
             value = try JSONValue(parsing: bytes, options: options)
-        } catch where error.code == .limitExceeded {
+        } catch  where error.code == .limitExceeded {
             // Every parsing bound here is a bound on the attributes, so callers see one code for "too large".
             throw JWTError(code: .attributesTooLarge, reason: error.reason, offset: error.offset)
         }
