@@ -153,6 +153,16 @@ public final class SQLiteRefreshTokenStore: RefreshTokenStore {
             ).map { (row: Row) throws(JWTError) in try Self.decodeRecord(row) }
         }
     }
+
+    /// Checks that the database file can still be read (a trivial query through the connection pool).
+    ///
+    /// - Throws: ``JWTError`` with code `storeFailure` when the database cannot be read, for example after
+    ///   ``close()`` or when the file was removed or became unreadable.
+    public func checkAvailability() async throws(JWTError) {
+        try await read("check the refresh-token database") { database in
+            _ = try Int.fetchOne(database, sql: "SELECT count(*) FROM refresh_token WHERE 0")
+        }
+    }
 }
 
 /// What a rotation transaction ends with: a result to return, or a refusal to throw once it has committed.

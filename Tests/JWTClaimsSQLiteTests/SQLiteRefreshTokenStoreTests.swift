@@ -110,6 +110,18 @@ struct SQLiteRefreshTokenStoreTests {
         _ = directory
     }
 
+    // MARK: Availability
+
+    @Test("is available while open, and reports a store failure once closed")
+    func availability() async throws {
+        let (store, directory) = try Self.makeStore()
+        try await store.checkAvailability()
+        try store.close()
+        let error = await #expect(throws: JWTError.self) { try await store.checkAvailability() }
+        #expect(error?.code == .storeFailure)
+        _ = directory
+    }
+
     // MARK: Persistence
 
     @Test("reopening the database (a process restart) keeps every binding, rotation and revocation")

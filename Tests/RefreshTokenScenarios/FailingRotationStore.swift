@@ -42,4 +42,9 @@ public struct FailingRotationStore: RefreshTokenStore {
     public func records(inFamily familyID: String) async throws(JWTError) -> [RefreshTokenRecord] {
         try await base.records(inFamily: familyID)
     }
+
+    /// Forwards.
+    public func checkAvailability() async throws(JWTError) {
+        try await base.checkAvailability()
+    }
 }

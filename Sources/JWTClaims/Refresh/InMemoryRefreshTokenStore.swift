@@ -68,6 +68,9 @@ public actor InMemoryRefreshTokenStore: RefreshTokenStore {
         (familyMembers[familyID] ?? []).compactMap { recordsByID[$0] }
     }
 
+    /// Always available: the records are in this process's memory.
+    public func checkAvailability() {}
+
     private func insert(_ record: RefreshTokenRecord) throws(JWTError) {
         guard recordsByID[record.id] == nil else {
             throw .storeFailure("a refresh token with this id already exists")

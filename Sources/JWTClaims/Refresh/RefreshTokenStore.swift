@@ -49,4 +49,10 @@ public protocol RefreshTokenStore: Sendable {
     ///
     /// - Throws: ``JWTError/Code/storeFailure``.
     func records(inFamily familyID: String) async throws(JWTError) -> [RefreshTokenRecord]
+
+    /// Checks that the store can serve requests now: its database answers, its connections work. A service reports
+    /// the answer as its health (`/healthz`); the check changes nothing and must be quick (a trivial query).
+    ///
+    /// - Throws: ``JWTError/Code/storeFailure`` when the store cannot serve requests.
+    func checkAvailability() async throws(JWTError)
 }

@@ -55,6 +55,14 @@ struct InMemoryRefreshTokenStoreTests {
         try await RefreshScenarios.malformedTokens(InMemoryRefreshTokenStore())
     }
 
+    @Test("is always available, and says so without changing anything")
+    func availability() async throws {
+        let store = InMemoryRefreshTokenStore()
+        let asProtocol: any RefreshTokenStore = store
+        try await asProtocol.checkAvailability()
+        #expect(await store.count == 0)
+    }
+
     @Test("issuing an id twice is a store failure and keeps the first record")
     func duplicateIssue() async throws {
         let store = InMemoryRefreshTokenStore()
