@@ -30,7 +30,7 @@ public final class SQLiteRefreshTokenStore: RefreshTokenStore {
     public static let schemaVersion = migrationIdentifiers.count
 
     /// The migrations, oldest first. Identifiers are never renamed or reordered once released.
-    static let migrationIdentifiers = ["1-refresh-token"]
+    static let migrationIdentifiers = ["1-refresh-token", "2-housekeeping-indexes"]
 
     /// The database.
     private let database: DatabasePool
@@ -154,6 +154,39 @@ public final class SQLiteRefreshTokenStore: RefreshTokenStore {
         }
     }
 
+    /// Deletes the records of every family whose tokens have all expired at `now`, a batch of families per write
+    /// transaction so that rotations interleave with a long clean-up; see
+    /// ``RefreshTokenStore/removeExpiredFamilies(now:)``.
+    ///
+    /// - Returns: How many records were deleted.
+    /// - Throws: ``JWTError`` with code `storeFailure`; the batches committed before the failure stay deleted.
+    public func removeExpiredFamilies(now: NumericDate) async throws(JWTError) -> Int {
+        let cutoff = now.secondsSince1970
+        var removed = 0
+        while true {
+            let deleted = try await write("remove expired refresh-token families") { database in
+                // A family is dead when one of its tokens has expired (the candidates, from the expiry index) and
+                // none has not (the probe, index-only on (family_id, expires_at)). A token is refused at its expiry,
+                // hence `<=`.
+                try database.execute(
+                    sql: """
+                        DELETE FROM refresh_token WHERE family_id IN (
+                            SELECT DISTINCT candidate.family_id FROM refresh_token AS candidate
+                            WHERE candidate.expires_at <= :cutoff
+                              AND NOT EXISTS (
+                                  SELECT 1 FROM refresh_token AS live
+                                  WHERE live.family_id = candidate.family_id AND live.expires_at > :cutoff)
+                            LIMIT :batch)
+                        """,
+                    arguments: ["cutoff": cutoff, "batch": Self.housekeepingBatchSize]
+                )
+                return database.changesCount
+            }
+            removed += deleted
+            guard deleted > 0 else { return removed }
+        }
+    }
+
     /// Checks that the database file can still be read (a trivial query through the connection pool).
     ///
     /// - Throws: ``JWTError`` with code `storeFailure` when the database cannot be read, for example after
@@ -172,6 +205,10 @@ private enum RotationOutcome<Output: Sendable>: Sendable {
 }
 
 extension SQLiteRefreshTokenStore {
+    /// How many families one housekeeping transaction deletes at most: small enough that a rotation waiting for the
+    /// write lock waits milliseconds, not seconds.
+    fileprivate static let housekeepingBatchSize = 500
+
     /// The columns of a record, in the order ``decodeRecord(_:)`` reads them.
     fileprivate static let columns =
         "id, secret_digest, subject, family_id, parent_id, custom_claims, template, created_at, expires_at, used, revoked"
@@ -198,6 +235,21 @@ extension SQLiteRefreshTokenStore {
                     CREATE INDEX refresh_token_family ON refresh_token(family_id);
                     CREATE INDEX refresh_token_expiry ON refresh_token(expires_at);
                     PRAGMA user_version = 1;
+                    """
+            )
+        }
+        // Housekeeping deletes whole families. With foreign keys on, deleting a row makes SQLite look for rows whose
+        // parent_id names it; without an index that is a scan of the table per deleted row: deleting 10,000 expired
+        // rows of 12,500 took 6.7 s, and 129 ms with the index (Python's sqlite3, SQLite 3.40). The family index
+        // gains expires_at so that "does this family still have a live token" is answered from the index alone
+        // (52 ms for the same delete).
+        migrator.registerMigration(migrationIdentifiers[1]) { database in
+            try database.execute(
+                sql: """
+                    CREATE INDEX refresh_token_parent ON refresh_token(parent_id);
+                    DROP INDEX refresh_token_family;
+                    CREATE INDEX refresh_token_family ON refresh_token(family_id, expires_at);
+                    PRAGMA user_version = 2;
                     """
             )
         }

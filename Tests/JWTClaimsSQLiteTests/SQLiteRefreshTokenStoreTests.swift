@@ -110,6 +110,15 @@ struct SQLiteRefreshTokenStoreTests {
         _ = directory
     }
 
+    @Test(
+        "housekeeping removes a family only when its last token has expired, keeping used and revoked tokens until then"
+    )
+    func removeExpiredFamilies() async throws {
+        let (store, directory) = try Self.makeStore()
+        try await RefreshScenarios.removeExpiredFamilies(store)
+        _ = directory
+    }
+
     // MARK: Availability
 
     @Test("is available while open, and reports a store failure once closed")
@@ -214,6 +223,59 @@ struct SQLiteRefreshTokenStoreTests {
         #expect(!cells.contains { $0.contains(secret) })
         #expect(cells.contains { $0.contains(signIn.refreshToken.id) })
         try database.close()
+    }
+
+    @Test("a version 1 database keeps its records and gains the housekeeping indexes")
+    func upgradesVersionOne() async throws {
+        let directory = try TemporaryDirectory()
+        // Version 1 exactly as its release wrote it, with one record.
+        let database = try DatabaseQueue(path: directory.databasePath)
+        try await database.write { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY);
+                    INSERT INTO grdb_migrations (identifier) VALUES ('1-refresh-token');
+                    CREATE TABLE refresh_token (
+                        id TEXT NOT NULL PRIMARY KEY,
+                        secret_digest TEXT NOT NULL,
+                        subject TEXT NOT NULL,
+                        family_id TEXT NOT NULL,
+                        parent_id TEXT REFERENCES refresh_token(id),
+                        custom_claims TEXT NOT NULL,
+                        template TEXT NOT NULL,
+                        created_at INTEGER NOT NULL,
+                        expires_at INTEGER NOT NULL,
+                        used INTEGER NOT NULL DEFAULT 0 CHECK (used IN (0, 1)),
+                        revoked INTEGER NOT NULL DEFAULT 0 CHECK (revoked IN (0, 1))
+                    );
+                    CREATE INDEX refresh_token_family ON refresh_token(family_id);
+                    CREATE INDEX refresh_token_expiry ON refresh_token(expires_at);
+                    PRAGMA user_version = 1;
+                    INSERT INTO refresh_token VALUES ('old', 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', 'alice', 'old',
+                        NULL, '{}', '{"sub":"alice"}', 1, 2, 0, 0);
+                    """
+            )
+        }
+        try database.close()
+
+        let store = try SQLiteRefreshTokenStore(path: directory.databasePath)
+        #expect(try await store.record(forID: "old")?.subject == "alice")
+        let reopened = try DatabaseQueue(path: directory.databasePath)
+        let (userVersion, familyColumns, parentColumns) = try await reopened.read { db in
+            (
+                try Int.fetchOne(db, sql: "PRAGMA user_version"),
+                try String.fetchAll(
+                    db,
+                    sql: "SELECT name FROM pragma_index_info('refresh_token_family') ORDER BY seqno"
+                ),
+                try String.fetchAll(db, sql: "SELECT name FROM pragma_index_info('refresh_token_parent')")
+            )
+        }
+        #expect(userVersion == 2)
+        #expect(familyColumns == ["family_id", "expires_at"])
+        #expect(parentColumns == ["parent_id"])
+        try reopened.close()
+        #expect(try await store.removeExpiredFamilies(now: NumericDate(secondsSince1970: 2)) == 1)
     }
 
     // MARK: Failures

@@ -44,6 +44,11 @@ public struct FailingRotationStore: RefreshTokenStore {
     }
 
     /// Forwards.
+    public func removeExpiredFamilies(now: NumericDate) async throws(JWTError) -> Int {
+        try await base.removeExpiredFamilies(now: now)
+    }
+
+    /// Forwards.
     public func checkAvailability() async throws(JWTError) {
         try await base.checkAvailability()
     }

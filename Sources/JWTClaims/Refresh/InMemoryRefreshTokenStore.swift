@@ -68,6 +68,23 @@ public actor InMemoryRefreshTokenStore: RefreshTokenStore {
         (familyMembers[familyID] ?? []).compactMap { recordsByID[$0] }
     }
 
+    /// Deletes the records of every family whose tokens have all expired at `now`; see
+    /// ``RefreshTokenStore/removeExpiredFamilies(now:)``.
+    ///
+    /// - Returns: How many records were deleted.
+    public func removeExpiredFamilies(now: NumericDate) -> Int {
+        var removed = 0
+        // Iterates a copy of the families, so removing from the stored dictionary is safe.
+        for (familyID, ids) in familyMembers {
+            let isLive = ids.contains { id in recordsByID[id].map { now < $0.expiresAt } ?? false }
+            guard !isLive else { continue }
+            for id in ids { recordsByID[id] = nil }
+            familyMembers[familyID] = nil
+            removed += ids.count
+        }
+        return removed
+    }
+
     /// Always available: the records are in this process's memory.
     public func checkAvailability() {}
 

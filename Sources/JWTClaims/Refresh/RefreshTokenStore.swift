@@ -8,6 +8,8 @@
 ///   rotations of one token cannot both succeed;
 /// - ``revokeFamily(_:)`` marks every token of a family revoked.
 ///
+/// One more operation deletes: ``removeExpiredFamilies(now:)``, the housekeeping a service runs periodically.
+///
 /// A store keeps only what ``RefreshTokenRecord`` holds (a digest of each secret, never the secret) and never logs a
 /// token. Every failure of its own is a ``JWTError`` with code ``JWTError/Code/storeFailure`` (see
 /// ``JWTError/storeFailure(_:underlyingError:fileID:line:)``), and leaves the store as it was.
@@ -49,6 +51,23 @@ public protocol RefreshTokenStore: Sendable {
     ///
     /// - Throws: ``JWTError/Code/storeFailure``.
     func records(inFamily familyID: String) async throws(JWTError) -> [RefreshTokenRecord]
+
+    /// Deletes the records of every family that can no longer be used: those whose every token has expired at
+    /// `now` (`now` at or after each token's ``RefreshTokenRecord/expiresAt``), whether used, revoked or neither.
+    ///
+    /// A family with one token still live keeps all its records, its used and revoked ones included: a used token
+    /// of a live family is what reuse detection recognises when a stolen copy comes back, so it must stay until the
+    /// family's last token has expired (after that, any of its tokens is refused as unknown, which is as safe as
+    /// expired). Removing a family changes no answer a live token gets.
+    ///
+    /// A service calls this periodically. Several instances may call it at once; each family is deleted once.
+    /// Instances whose clocks differ should pass a `now` a few minutes behind their clock, so that no family is
+    /// deleted while an instance whose clock is behind still rotates its last token.
+    ///
+    /// - Parameter now: The instant to judge expiry at (the library never reads a clock).
+    /// - Returns: How many records were deleted.
+    /// - Throws: ``JWTError/Code/storeFailure``; what was deleted before the failure stays deleted.
+    func removeExpiredFamilies(now: NumericDate) async throws(JWTError) -> Int
 
     /// Checks that the store can serve requests now: its database answers, its connections work. A service reports
     /// the answer as its health (`/healthz`); the check changes nothing and must be quick (a trivial query).

@@ -55,6 +55,13 @@ struct InMemoryRefreshTokenStoreTests {
         try await RefreshScenarios.malformedTokens(InMemoryRefreshTokenStore())
     }
 
+    @Test(
+        "housekeeping removes a family only when its last token has expired, keeping used and revoked tokens until then"
+    )
+    func removeExpiredFamilies() async throws {
+        try await RefreshScenarios.removeExpiredFamilies(InMemoryRefreshTokenStore())
+    }
+
     @Test("is always available, and says so without changing anything")
     func availability() async throws {
         let store = InMemoryRefreshTokenStore()
