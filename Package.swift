@@ -18,28 +18,47 @@ let swiftSettings: [SwiftSetting] = [
 // product it uses (measured with SwiftPM 6.3.1, Scripts/check-core-consumer.sh proves it in CI). So every package
 // dependency is guarded:
 //   SQLite  GRDB, for JWTClaimsSQLite.
-//   CLI     swift-argument-parser, for the jwt-claims tool; enables SQLite (the tool's stores).
+//   Postgres  postgres-nio (with the swift-nio, swift-nio-ssl, swift-log and swift-service-lifecycle products it
+//             already depends on), for JWTClaimsPostgres.
+//   CLI     swift-argument-parser, for the jwt-claims tool; enables SQLite and Postgres (the stores `serve` offers).
 // The default traits enable everything, so `swift run jwt-claims demo` and `swift test` work as they are. A user of
 // the core writes `traits: []` and resolves nothing but this package; a user of the SQLite store writes
-// `traits: ["SQLite"]`. A product whose trait is off fails to build with an #error naming the trait (the guard
-// stands above each import of a guarded module, where the compiler reports it before "no such module").
+// `traits: ["SQLite"]`, of the PostgreSQL store `traits: ["Postgres"]`. A product whose trait is off fails to build
+// with an #error naming the trait (the guard stands above each import of a guarded module, where the compiler reports
+// it before "no such module").
 // Planned: "Hummingbird" (the service and its middleware: hummingbird, hummingbird-auth, swift-configuration,
-// swift-service-lifecycle, swift-log) and "Postgres" (postgres-nio) join here with their products, and the defaults.
+// swift-service-lifecycle, swift-log) joins here with its products, and the defaults.
 let traits: Set<Trait> = [
     .trait(
         name: "SQLite",
         description: "The embedded SQLite refresh-token store, product JWTClaimsSQLite (depends on GRDB)."
     ),
     .trait(
-        name: "CLI",
-        description: "The jwt-claims command-line tool (depends on swift-argument-parser); enables SQLite.",
-        enabledTraits: ["SQLite"]
+        name: "Postgres",
+        description: "The PostgreSQL refresh-token store, product JWTClaimsPostgres (depends on postgres-nio)."
     ),
-    .default(enabledTraits: ["SQLite", "CLI"]),
+    .trait(
+        name: "CLI",
+        description:
+            "The jwt-claims command-line tool (depends on swift-argument-parser); enables SQLite and Postgres.",
+        enabledTraits: ["SQLite", "Postgres"]
+    ),
+    .default(enabledTraits: ["SQLite", "Postgres", "CLI"]),
 ]
 
 // GRDB, only when the SQLite trait is on.
 let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift", condition: .when(traits: ["SQLite"]))
+
+// postgres-nio and the products of its own dependencies that JWTClaimsPostgres names (ByteBuffer, the TLS
+// configuration, the logger, the Service protocol), only when the Postgres trait is on. None adds a package to the
+// graph that postgres-nio does not already bring.
+let postgres: [Target.Dependency] = [
+    .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: ["Postgres"])),
+    .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["Postgres"])),
+    .product(name: "NIOSSL", package: "swift-nio-ssl", condition: .when(traits: ["Postgres"])),
+    .product(name: "Logging", package: "swift-log", condition: .when(traits: ["Postgres"])),
+    .product(name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: .when(traits: ["Postgres"])),
+]
 
 let package = Package(
     name: "swift-jwt-claims",
@@ -51,6 +70,8 @@ let package = Package(
         // The embedded refresh-token store (trait SQLite). A product of its own so that users of JWTClaims never
         // build GRDB.
         .library(name: "JWTClaimsSQLite", targets: ["JWTClaimsSQLite"]),
+        // The shared refresh-token store for several instances (trait Postgres), over postgres-nio's connection pool.
+        .library(name: "JWTClaimsPostgres", targets: ["JWTClaimsPostgres"]),
         // The command-line tool (trait CLI).
         .executable(name: "jwt-claims", targets: ["jwt-claims"]),
     ],
@@ -62,6 +83,13 @@ let package = Package(
         // SQLite through GRDB (WAL, migrations); only JWTClaimsSQLite uses it (trait SQLite). Needs libsqlite3-dev
         // on Linux.
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        // PostgreSQL through postgres-nio (PostgresClient's pool); only JWTClaimsPostgres uses it (trait Postgres).
+        // The four after it are postgres-nio's own dependencies, named so the store can use their products.
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
         // The system's OpenSSL 3 (libcrypto). Only Sources/JWTClaims/Signing/OpenSSL/ may import it (CI checks).
@@ -84,6 +112,11 @@ let package = Package(
         .target(
             name: "JWTClaimsSQLite",
             dependencies: ["JWTClaims", grdb],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "JWTClaimsPostgres",
+            dependencies: ["JWTClaims"] + postgres,
             swiftSettings: swiftSettings
         ),
         // The command-line tool: thin ArgumentParser commands over small testable types (key files, JSON lines,
@@ -123,6 +156,11 @@ let package = Package(
             dependencies: [
                 "JWTClaims", "JWTClaimsSQLite", "RefreshTokenScenarios", grdb,
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "JWTClaimsPostgresTests",
+            dependencies: ["JWTClaims", "JWTClaimsPostgres", "RefreshTokenScenarios"] + postgres,
             swiftSettings: swiftSettings
         ),
         // Depends on the executable so that `swift test` builds the jwt-claims binary the end-to-end tests run.

@@ -57,6 +57,7 @@ public struct JWTError: Error, Hashable, Sendable, CustomStringConvertible {
             case refreshTokenReused
             case subjectMismatch
             case storeFailure
+            case invalidConfiguration
         }
 
         private let backing: Backing
@@ -152,6 +153,9 @@ public struct JWTError: Error, Hashable, Sendable, CustomStringConvertible {
         /// A refresh-token store failed (for example a database error); nothing was changed. The store's own error
         /// is kept as ``JWTError/underlyingError``.
         public static let storeFailure = Code(.storeFailure)
+        /// A setting given to a store or a service is malformed or refused, such as a database URL with an unknown
+        /// option; the reason names the setting and never shows a password.
+        public static let invalidConfiguration = Code(.invalidConfiguration)
 
         /// The code's stable name, such as `expired`.
         public var description: String { backing.rawValue }
