@@ -4,13 +4,14 @@
 #   Docs/JWTClaims.docc            -> OUTPUT_DIR/JWTClaims            (the library)
 #   Docs/JWTClaimsWireFormat.docc  -> OUTPUT_DIR/JWTClaimsWireFormat  (the reference API's bodies; its extension of
 #                                     JWTClaims' RefreshTokenService comes from JWTClaimsWireFormat@JWTClaims)
+#   Docs/JWTClaimsPostgres.docc    -> OUTPUT_DIR/JWTClaimsPostgres    (the PostgreSQL refresh-token store)
 # A catalog links only its own module's symbols; it names the other module's in plain code font.
 # Usage: Scripts/build-docs.sh [OUTPUT_DIR]   (default: .build/docs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-.build/docs}"
 graphs=".build/docs-symbol-graphs"
-modules=(JWTClaims JWTClaimsWireFormat)
+modules=(JWTClaims JWTClaimsWireFormat JWTClaimsPostgres)
 
 # Synthesized members (e.g. RandomAccessCollection's withContiguousStorageIfAvailable on JSONObject) are the standard
 # library's, not ours; skipping them keeps the pointer gate about our own declarations.
