@@ -272,12 +272,14 @@ public final class PostgresRefreshTokenStore: RefreshTokenStore, Service, Custom
     /// - Returns: How many records were deleted.
     /// - Throws: `JWTError` with code `storeFailure`; the batches deleted before the failure stay deleted.
     public func removeExpiredFamilies(now: NumericDate) async throws(JWTError) -> Int {
+        let what = "remove expired refresh-token families"
         let query = table.deleteExpiredFamilies(cutoff: now.secondsSince1970, limit: Self.housekeepingBatchSize)
         var removed = 0
         while true {
             let deleted: Int
             do {
-                deleted = try await execute("remove expired refresh-token families", query, until: deadline()).count
+                let rows = try await execute(what, query, until: deadline())
+                deleted = try Self.count(in: rows, what)
             } catch let error where error.underlyingError.flatMap(PostgresFailure.sqlState(of:)) == "40P01" {
                 logger.notice("housekeeping met a concurrent revocation (deadlock); it continues at its next run")
                 return removed
@@ -357,6 +359,18 @@ public final class PostgresRefreshTokenStore: RefreshTokenStore, Service, Custom
         throw .storeFailure(
             "cannot \(what): the family still gained tokens after \(Self.maximumRevocationPasses) revocation passes"
         )
+    }
+
+    /// The one number a `SELECT count(*)` returned.
+    private static func count(in rows: [PostgresRow], _ what: String) throws(JWTError) -> Int {
+        do {
+            guard rows.count == 1, let row = rows.first else {
+                throw JWTError.storeFailure("cannot \(what): the count came back as \(rows.count) rows")
+            }
+            return try row.decode(Int.self)
+        } catch {
+            throw .postgresFailure(what, error)
+        }
     }
 
     /// Whether a failure may mean that the database or the pool cannot be reached, so that the supervisor should

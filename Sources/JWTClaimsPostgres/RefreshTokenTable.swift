@@ -72,8 +72,8 @@ struct RefreshTokenTable: Sendable {
         "UPDATE \(unescaped: name) SET revoked = true WHERE family_id = \(familyID) AND NOT revoked RETURNING id"
     }
 
-    /// Deletes up to `limit` families whose every token expired at `cutoff` (`expires_at <= cutoff`); returns the
-    /// deleted ids.
+    /// Deletes up to `limit` families whose every token expired at `cutoff` (`expires_at <= cutoff`); returns one
+    /// row, the number of records deleted (not the records: a batch deletes thousands).
     ///
     /// The candidates come from the expiry index; "no live token left" is an index-only probe of
     /// `(family_id, expires_at)`.
@@ -86,9 +86,11 @@ struct RefreshTokenTable: Sendable {
                   SELECT 1 FROM \(unescaped: name) AS live
                   WHERE live.family_id = candidate.family_id AND live.expires_at > \(cutoff))
             LIMIT \(limit)
+        ), deleted AS (
+            DELETE FROM \(unescaped: name) AS token USING dead WHERE token.family_id = dead.family_id
+            RETURNING 1
         )
-        DELETE FROM \(unescaped: name) AS token USING dead WHERE token.family_id = dead.family_id
-        RETURNING token.id
+        SELECT count(*) FROM deleted
         """
     }
 
