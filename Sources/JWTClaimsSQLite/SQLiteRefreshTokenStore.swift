@@ -213,8 +213,8 @@ extension SQLiteRefreshTokenStore {
     fileprivate static let columns =
         "id, secret_digest, subject, family_id, parent_id, custom_claims, template, created_at, expires_at, used, revoked"
 
-    /// The schema's migrations.
-    fileprivate static var migrator: DatabaseMigrator {
+    /// The schema's migrations (internal for the tests, which build a database of an older version with them).
+    static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration(migrationIdentifiers[0]) { database in
             try database.execute(

@@ -94,6 +94,11 @@ struct PostgresRefreshTokenStoreTests {
         try await Self.scenario(RefreshScenarios.removeExpiredFamilies)
     }
 
+    @Test("round-trips a record exactly: claim order, number text, nesting, flags and the largest expiry")
+    func recordsRoundTripExactly() async throws {
+        try await Self.scenario(RefreshScenarios.recordsRoundTripExactly)
+    }
+
     // MARK: Many instances
 
     @Test("100 concurrent rotations of one token over two stores (two connection pools): one success, the rest reuse")
@@ -126,21 +131,7 @@ struct PostgresRefreshTokenStoreTests {
             now: RefreshScenarios.time(0)
         )
         let token = signIn.refreshToken.serialized()
-        let outcomes = await withTaskGroup(of: Result<TokenPair, JWTError>.self) { group in
-            for index in 0..<100 {
-                let service = services[index % services.count]
-                group.addTask {
-                    do throws(JWTError) {
-                        return .success(try await service.refresh(token, now: RefreshScenarios.time(1)))
-                    } catch {
-                        return .failure(error)
-                    }
-                }
-            }
-            var outcomes: [Result<TokenPair, JWTError>] = []
-            for await outcome in group { outcomes.append(outcome) }
-            return outcomes
-        }
+        let outcomes = await RefreshScenarios.refreshConcurrently(token, count: 100, services: services, at: 1)
         let winners = outcomes.compactMap { try? $0.get() }
         let codes = outcomes.compactMap { outcome -> JWTError.Code? in
             guard case .failure(let error) = outcome else { return nil }

@@ -1,9 +1,10 @@
 import Foundation
 import GRDB
 import JWTClaims
-import JWTClaimsSQLite
 import RefreshTokenScenarios
 import Testing
+
+@testable import JWTClaimsSQLite
 
 // GRDB comes with the package trait SQLite (on by default): without it, say so beside "no such module".
 #if !SQLite
@@ -173,28 +174,10 @@ struct SQLiteRefreshTokenStoreTests {
         #expect(revoked?.code == .refreshTokenRevoked)
     }
 
-    @Test("round-trips a record exactly: claim order, number text, nesting and flags")
+    @Test("round-trips a record exactly: claim order, number text, nesting, flags and the largest expiry")
     func roundTripsRecords() async throws {
         let (store, directory) = try Self.makeStore()
-        let template = try ClaimSet(
-            parsing: #"{"z":1,"sub":"alice","a":1.50,"big":123456789012345678901234567890,"n":{"x":[null,true]}}"#
-        )
-        let record = RefreshTokenRecord(
-            id: "an-id",
-            secretDigest: Array(0..<32),
-            subject: "alice",
-            familyID: "an-id",
-            parentID: nil,
-            customClaims: try JSONObject(parsing: #"{"role":"admin","user_id":125,"e":1e3}"#),
-            template: template,
-            createdAt: NumericDate(secondsSince1970: 1_599_180_000),
-            expiresAt: NumericDate(secondsSince1970: Int64.max)
-        )
-        try await store.issue(record)
-        let readBack = try #require(try await store.record(forID: "an-id"))
-        #expect(readBack == record)
-        #expect(readBack.template.serialized() == template.serialized())
-        #expect(try await store.record(forID: "other") == nil)
+        try await RefreshScenarios.recordsRoundTripExactly(store)
         _ = directory
     }
 
@@ -228,34 +211,18 @@ struct SQLiteRefreshTokenStoreTests {
     @Test("a version 1 database keeps its records and gains the housekeeping indexes")
     func upgradesVersionOne() async throws {
         let directory = try TemporaryDirectory()
-        // Version 1 exactly as its release wrote it, with one record.
+        // Version 1, made by its own migration, with one record.
         let database = try DatabaseQueue(path: directory.databasePath)
+        try SQLiteRefreshTokenStore.migrator.migrate(database, upTo: SQLiteRefreshTokenStore.migrationIdentifiers[0])
         try await database.write { db in
             try db.execute(
                 sql: """
-                    CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY);
-                    INSERT INTO grdb_migrations (identifier) VALUES ('1-refresh-token');
-                    CREATE TABLE refresh_token (
-                        id TEXT NOT NULL PRIMARY KEY,
-                        secret_digest TEXT NOT NULL,
-                        subject TEXT NOT NULL,
-                        family_id TEXT NOT NULL,
-                        parent_id TEXT REFERENCES refresh_token(id),
-                        custom_claims TEXT NOT NULL,
-                        template TEXT NOT NULL,
-                        created_at INTEGER NOT NULL,
-                        expires_at INTEGER NOT NULL,
-                        used INTEGER NOT NULL DEFAULT 0 CHECK (used IN (0, 1)),
-                        revoked INTEGER NOT NULL DEFAULT 0 CHECK (revoked IN (0, 1))
-                    );
-                    CREATE INDEX refresh_token_family ON refresh_token(family_id);
-                    CREATE INDEX refresh_token_expiry ON refresh_token(expires_at);
-                    PRAGMA user_version = 1;
                     INSERT INTO refresh_token VALUES ('old', 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', 'alice', 'old',
-                        NULL, '{}', '{"sub":"alice"}', 1, 2, 0, 0);
+                        NULL, '{}', '{"sub":"alice"}', 1, 2, 0, 0)
                     """
             )
         }
+        #expect(try await database.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == 1)
         try database.close()
 
         let store = try SQLiteRefreshTokenStore(path: directory.databasePath)

@@ -205,18 +205,20 @@ public enum RefreshScenarios {
         _ = try await harness.service.refresh(other.refreshToken.serialized(), now: time(183))
     }
 
-    /// `count` concurrent refreshes of one token: exactly one succeeds; the others are reuse, so the family (with
-    /// the winner's new token) ends revoked.
-    public static func concurrentRefreshes(_ store: any RefreshTokenStore, count: Int = 100) async throws {
-        let harness = try Harness(store: store)
-        let signIn = try await harness.signIn()
-        let token = signIn.refreshToken.serialized()
-        let service = harness.service
-        let outcomes = await withTaskGroup(of: Result<TokenPair, JWTError>.self) { group in
-            for _ in 0..<count {
+    /// Presents `token` `count` times at once at `start + offset`, through `services` in turn (the instances of a
+    /// service sharing one store); the outcomes in the order they finished.
+    public static func refreshConcurrently(
+        _ token: String,
+        count: Int,
+        services: [RefreshTokenService],
+        at offset: Int64
+    ) async -> [Result<TokenPair, JWTError>] {
+        await withTaskGroup(of: Result<TokenPair, JWTError>.self) { group in
+            for index in 0..<count {
+                let service = services[index % services.count]
                 group.addTask {
                     do throws(JWTError) {
-                        return .success(try await service.refresh(token, now: time(60)))
+                        return .success(try await service.refresh(token, now: time(offset)))
                     } catch {
                         return .failure(error)
                     }
@@ -226,6 +228,16 @@ public enum RefreshScenarios {
             for await outcome in group { outcomes.append(outcome) }
             return outcomes
         }
+    }
+
+    /// `count` concurrent refreshes of one token: exactly one succeeds; the others are reuse, so the family (with
+    /// the winner's new token) ends revoked.
+    public static func concurrentRefreshes(_ store: any RefreshTokenStore, count: Int = 100) async throws {
+        let harness = try Harness(store: store)
+        let signIn = try await harness.signIn()
+        let token = signIn.refreshToken.serialized()
+        let service = harness.service
+        let outcomes = await refreshConcurrently(token, count: count, services: [service], at: 60)
         let winners = outcomes.compactMap { try? $0.get() }
         #expect(winners.count == 1)
         let codes = outcomes.compactMap { outcome -> JWTError.Code? in

@@ -62,6 +62,11 @@ struct InMemoryRefreshTokenStoreTests {
         try await RefreshScenarios.removeExpiredFamilies(InMemoryRefreshTokenStore())
     }
 
+    @Test("round-trips a record exactly: claim order, number text, nesting, flags and the largest expiry")
+    func recordsRoundTripExactly() async throws {
+        try await RefreshScenarios.recordsRoundTripExactly(InMemoryRefreshTokenStore())
+    }
+
     @Test("is always available, and says so without changing anything")
     func availability() async throws {
         let store = InMemoryRefreshTokenStore()
