@@ -103,23 +103,14 @@ struct PostgresRefreshTokenStoreTests {
 
     @Test("100 concurrent rotations of one token over two stores (two connection pools): one success, the rest reuse")
     func concurrentRotationsOverTwoStores() async throws {
-        try await ClusterAccess.sharing {
-            let configuration = try PostgresTestDatabase.makeConfiguration()
-            try await PostgresTestDatabase.withStore(configuration: configuration) { first in
-                let second = try await PostgresRefreshTokenStore(
-                    configuration: configuration,
-                    logger: PostgresTestDatabase.quietLogger
-                )
-                try await PostgresTestDatabase.running(second) { second in
-                    let issuer = try ES256.PrivateKey()
-                    let services = [
-                        try RefreshScenarios.Harness(store: first, issuer: issuer).service,
-                        try RefreshScenarios.Harness(store: second, issuer: issuer).service,
-                    ]
-                    for round in 0..<5 {
-                        try await Self.race(services, store: first, round: round)
-                    }
-                }
+        try await Self.withTwoStores { first, second in
+            let issuer = try ES256.PrivateKey()
+            let services = [
+                try RefreshScenarios.Harness(store: first, issuer: issuer).service,
+                try RefreshScenarios.Harness(store: second, issuer: issuer).service,
+            ]
+            for round in 0..<5 {
+                try await Self.race(services, store: first, round: round)
             }
         }
     }
@@ -147,6 +138,111 @@ struct PostgresRefreshTokenStoreTests {
         let family = try await store.records(inFamily: signIn.refreshToken.id)
         #expect(family.count == 2, "one successor, round \(round)")
         #expect(family.allSatisfy { $0.isRevoked }, "the reuse revoked the whole family, round \(round)")
+    }
+
+    /// What `body` returned or threw.
+    static func outcome(_ body: () async throws(JWTError) -> TokenPair) async -> Result<TokenPair, JWTError> {
+        do throws(JWTError) {
+            return .success(try await body())
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// Runs `body` with two running stores on one new schema, each with its own pool (two instances of a service).
+    static func withTwoStores(
+        _ body: @Sendable (PostgresRefreshTokenStore, PostgresRefreshTokenStore) async throws -> Void
+    ) async throws {
+        try await ClusterAccess.sharing {
+            let configuration = try PostgresTestDatabase.makeConfiguration()
+            try await PostgresTestDatabase.withStore(configuration: configuration) { first in
+                let second = try await PostgresRefreshTokenStore(
+                    configuration: configuration,
+                    logger: PostgresTestDatabase.quietLogger
+                )
+                try await PostgresTestDatabase.running(second) { second in try await body(first, second) }
+            }
+        }
+    }
+
+    @Test("a reuse racing the rotation of the family's newest token leaves no usable token (the revocation loops)")
+    func reuseRacingRotation() async throws {
+        try await Self.withTwoStores { first, second in
+            let issuer = try ES256.PrivateKey()
+            let reuser = try RefreshScenarios.Harness(store: first, issuer: issuer)
+            let rotator = try RefreshScenarios.Harness(store: second, issuer: issuer).service
+            for round in 0..<40 {
+                let signIn = try await reuser.signIn(subject: "race-\(round)")
+                let used = signIn.refreshToken.serialized()
+                let newest = try await reuser.service.refresh(used, now: RefreshScenarios.time(1)).refreshToken
+                    .serialized()
+                // The thief replays the used token while the client rotates the newest one.
+                async let reuse = RefreshScenarios.code {
+                    try await reuser.service.refresh(used, now: RefreshScenarios.time(2))
+                }
+                async let rotation = Self.outcome { () async throws(JWTError) -> TokenPair in
+                    try await rotator.refresh(newest, now: RefreshScenarios.time(2))
+                }
+                #expect(await reuse == .refreshTokenReused, "round \(round)")
+                if case .success(let pair) = await rotation {
+                    // The rotation won its race: its successor must have been caught by the revocation.
+                    let afterwards = await RefreshScenarios.code {
+                        try await rotator.refresh(pair.refreshToken.serialized(), now: RefreshScenarios.time(3))
+                    }
+                    #expect(afterwards == .refreshTokenRevoked, "round \(round): a successor escaped the revocation")
+                }
+                let family = try await first.records(inFamily: signIn.refreshToken.id)
+                #expect(family.allSatisfy { $0.isRevoked }, "round \(round)")
+            }
+        }
+    }
+
+    @Test("used tokens of one family replayed at once on two stores: all reuse, no deadlock, the family revoked")
+    func simultaneousReplays() async throws {
+        try await Self.withTwoStores { first, second in
+            let issuer = try ES256.PrivateKey()
+            let services = [
+                try RefreshScenarios.Harness(store: first, issuer: issuer).service,
+                try RefreshScenarios.Harness(store: second, issuer: issuer).service,
+            ]
+            for round in 0..<20 {
+                var tokens = [
+                    try await services[0].issue(
+                        try RefreshScenarios.Harness.template(subject: "replay-\(round)"),
+                        now: RefreshScenarios.time(0)
+                    ).refreshToken.serialized()
+                ]
+                for step in 1...4 {
+                    tokens.append(
+                        try await services[0].refresh(tokens[step - 1], now: RefreshScenarios.time(Int64(step)))
+                            .refreshToken.serialized()
+                    )
+                }
+                // Tokens 0-3 are used; each is replayed twice, through both stores, at once.
+                let replayed = Array(tokens.prefix(4))
+                let codes = await withTaskGroup(of: JWTError.Code?.self) { group in
+                    for (index, token) in (replayed + replayed).enumerated() {
+                        let service = services[index % services.count]
+                        group.addTask {
+                            await RefreshScenarios.code {
+                                try await service.refresh(token, now: RefreshScenarios.time(9))
+                            }
+                        }
+                    }
+                    var codes: [JWTError.Code?] = []
+                    for await code in group { codes.append(code) }
+                    return codes
+                }
+                #expect(
+                    codes.allSatisfy { $0 == .refreshTokenReused || $0 == .refreshTokenRevoked },
+                    "round \(round): \(codes)"
+                )
+                let newest = await RefreshScenarios.code {
+                    try await services[1].refresh(tokens[4], now: RefreshScenarios.time(10))
+                }
+                #expect(newest == .refreshTokenRevoked, "round \(round)")
+            }
+        }
     }
 
     @Test("stores created at once on one schema migrate it once: the others wait at the advisory lock")

@@ -73,7 +73,7 @@ public enum RefreshScenarios {
     }
 
     /// Runs `body`, expecting a `JWTError`, and returns its code.
-    static func code(_ body: () async throws -> some Any) async -> JWTError.Code? {
+    public static func code(_ body: () async throws -> some Any) async -> JWTError.Code? {
         do {
             _ = try await body()
             return nil
