@@ -18,28 +18,56 @@ let swiftSettings: [SwiftSetting] = [
 // product it uses (measured with SwiftPM 6.3.1, Scripts/check-core-consumer.sh proves it in CI). So every package
 // dependency is guarded:
 //   SQLite  GRDB, for JWTClaimsSQLite.
-//   CLI     swift-argument-parser, for the jwt-claims tool; enables SQLite (the tool's stores).
+//   CLI          swift-argument-parser, for the jwt-claims tool; enables SQLite (the tool's stores) and Hummingbird
+//                (the tool's `serve`).
+//   Hummingbird  hummingbird, hummingbird-auth and swift-log, for JWTClaimsHummingbird (the service's routes and the
+//                bearer-token middleware); its tests also use HummingbirdTesting (from the hummingbird package).
 // The default traits enable everything, so `swift run jwt-claims demo` and `swift test` work as they are. A user of
 // the core writes `traits: []` and resolves nothing but this package; a user of the SQLite store writes
 // `traits: ["SQLite"]`. A product whose trait is off fails to build with an #error naming the trait (the guard
 // stands above each import of a guarded module, where the compiler reports it before "no such module").
-// Planned: "Hummingbird" (the service and its middleware: hummingbird, hummingbird-auth, swift-configuration,
-// swift-service-lifecycle, swift-log) and "Postgres" (postgres-nio) join here with their products, and the defaults.
+// Planned: "Postgres" (postgres-nio) joins here with its product, and the defaults.
 let traits: Set<Trait> = [
     .trait(
         name: "SQLite",
         description: "The embedded SQLite refresh-token store, product JWTClaimsSQLite (depends on GRDB)."
     ),
     .trait(
-        name: "CLI",
-        description: "The jwt-claims command-line tool (depends on swift-argument-parser); enables SQLite.",
-        enabledTraits: ["SQLite"]
+        name: "Hummingbird",
+        description: """
+            The HTTP service and the bearer-token middleware, product JWTClaimsHummingbird (depends on hummingbird, \
+            hummingbird-auth and swift-log).
+            """
     ),
-    .default(enabledTraits: ["SQLite", "CLI"]),
+    .trait(
+        name: "CLI",
+        description: """
+            The jwt-claims command-line tool (depends on swift-argument-parser); enables SQLite and Hummingbird (the \
+            tool's stores and its `serve`).
+            """,
+        enabledTraits: ["SQLite", "Hummingbird"]
+    ),
+    .default(enabledTraits: ["SQLite", "Hummingbird", "CLI"]),
 ]
 
 // GRDB, only when the SQLite trait is on.
 let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift", condition: .when(traits: ["SQLite"]))
+
+// Hummingbird's products, only when the Hummingbird trait is on.
+let hummingbird: [Target.Dependency] = [
+    .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Hummingbird"])),
+    .product(name: "HummingbirdCore", package: "hummingbird", condition: .when(traits: ["Hummingbird"])),
+    .product(name: "HummingbirdAuth", package: "hummingbird-auth", condition: .when(traits: ["Hummingbird"])),
+    .product(name: "Logging", package: "swift-log", condition: .when(traits: ["Hummingbird"])),
+    // Already in Hummingbird's graph; named so that files import the types they use (SE-0444).
+    .product(name: "HTTPTypes", package: "swift-http-types", condition: .when(traits: ["Hummingbird"])),
+    .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["Hummingbird"])),
+]
+let hummingbirdTesting = Target.Dependency.product(
+    name: "HummingbirdTesting",
+    package: "hummingbird",
+    condition: .when(traits: ["Hummingbird"])
+)
 
 let package = Package(
     name: "swift-jwt-claims",
@@ -51,6 +79,9 @@ let package = Package(
         // The embedded refresh-token store (trait SQLite). A product of its own so that users of JWTClaims never
         // build GRDB.
         .library(name: "JWTClaimsSQLite", targets: ["JWTClaimsSQLite"]),
+        // The reference API as Hummingbird routes, the service's application and the bearer-token middleware
+        // (trait Hummingbird).
+        .library(name: "JWTClaimsHummingbird", targets: ["JWTClaimsHummingbird"]),
         // The command-line tool (trait CLI).
         .executable(name: "jwt-claims", targets: ["jwt-claims"]),
     ],
@@ -62,6 +93,13 @@ let package = Package(
         // SQLite through GRDB (WAL, migrations); only JWTClaimsSQLite uses it (trait SQLite). Needs libsqlite3-dev
         // on Linux.
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        // The HTTP service and its middleware (trait Hummingbird): the server, hummingbird-auth's authenticator
+        // conventions, and swift-log for the request log.
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
     ],
     targets: [
         // The system's OpenSSL 3 (libcrypto). Only Sources/JWTClaims/Signing/OpenSSL/ may import it (CI checks).
@@ -84,6 +122,13 @@ let package = Package(
         .target(
             name: "JWTClaimsSQLite",
             dependencies: ["JWTClaims", grdb],
+            swiftSettings: swiftSettings
+        ),
+        // The reference API over Hummingbird: routes, errors, API keys, rate limits, CORS, the bearer-token
+        // authenticator and the application `jwt-claims serve` runs.
+        .target(
+            name: "JWTClaimsHummingbird",
+            dependencies: ["JWTClaims", "JWTClaimsWireFormat"] + hummingbird,
             swiftSettings: swiftSettings
         ),
         // The command-line tool: thin ArgumentParser commands over small testable types (key files, JSON lines,
@@ -123,6 +168,12 @@ let package = Package(
             dependencies: [
                 "JWTClaims", "JWTClaimsSQLite", "RefreshTokenScenarios", grdb,
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "JWTClaimsHummingbirdTests",
+            dependencies: ["JWTClaims", "JWTClaimsWireFormat", "JWTClaimsHummingbird", hummingbirdTesting]
+                + hummingbird,
             swiftSettings: swiftSettings
         ),
         // Depends on the executable so that `swift test` builds the jwt-claims binary the end-to-end tests run.
