@@ -31,7 +31,9 @@ struct ServiceBodiesTests {
         )
         #expect(try TokenResponse(parsing: Array(response.serialized().utf8)) == response)
         let error = #expect(throws: JWTError.self) {
-            _ = try TokenResponse(parsing: Array(#"{"access_token":"a","refresh_token":"r","expires_in":"1","token_type":"Bearer"}"#.utf8))
+            _ = try TokenResponse(
+                parsing: Array(#"{"access_token":"a","refresh_token":"r","expires_in":"1","token_type":"Bearer"}"#.utf8)
+            )
         }
         #expect(error?.code == .typeMismatch)
     }
@@ -58,7 +60,9 @@ struct ServiceBodiesTests {
         )
         #expect(verify.accessToken == "t")
         #expect(verify.serialized() == #"{"oauth_token":{"access_token":"t"}}"#)
-        for bad in [#"{"oauth_token":{}}"#, #"{"oauth_token":{"access_token":1}}"#, #"{"oauth_token":"t"}"#, #"{"x":1}"#] {
+        for bad in [
+            #"{"oauth_token":{}}"#, #"{"oauth_token":{"access_token":1}}"#, #"{"oauth_token":"t"}"#, #"{"x":1}"#,
+        ] {
             let error = #expect(throws: JWTError.self) { _ = try VerifyRequest(parsing: Array(bad.utf8)) }
             #expect(error?.code == .typeMismatch, "\(bad)")
         }

@@ -378,7 +378,11 @@ public enum RefreshScenarios {
         let foreignReuse = await code { try await harness.service.refresh(token, now: time(3), audience: "other-key") }
         #expect(foreignReuse == .invalidRefreshToken)
         #expect(try await store.record(forID: rotated.refreshToken.id)?.isRevoked == false)
-        let next = try await harness.service.refresh(rotated.refreshToken.serialized(), now: time(4), audience: audience)
+        let next = try await harness.service.refresh(
+            rotated.refreshToken.serialized(),
+            now: time(4),
+            audience: audience
+        )
         #expect(next.claims.audience == .single(audience))
         try await harness.service.revoke(next.refreshToken.serialized(), audience: audience)
         #expect(try await store.record(forID: next.refreshToken.id)?.isRevoked == true)

@@ -23,7 +23,10 @@ public struct NewAPIKey: Sendable, CustomStringConvertible {
     ///   - allowedOrigins: The browser origins the key allows; default any.
     ///   - name: An optional label for operators.
     /// - Throws: ``JWTError/Code/cryptographicFailure`` when the random generator fails.
-    public static func generate(allowedOrigins: AllowedOrigins = .any, name: String? = nil) throws(JWTError)
+    public static func generate(
+        allowedOrigins: AllowedOrigins = .any,
+        name: String? = nil
+    ) throws(JWTError)
         -> NewAPIKey
     {
         // A random 22-character id can equal no reserved name (they are shorter), so the loop never repeats in

@@ -7,12 +7,15 @@ enum OriginSyntax {
         guard let separator = firstIndex(of: Array("://".utf8), in: bytes), separator > 0 else { return false }
         let scheme = bytes[..<separator]
         guard let first = scheme.first, isLetter(first),
-            scheme.allSatisfy({ isLetter($0) || isDigit($0) || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-")
-                || $0 == UInt8(ascii: ".") })
+            scheme.allSatisfy({
+                isLetter($0) || isDigit($0) || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-")
+                    || $0 == UInt8(ascii: ".")
+            })
         else { return false }
         var authority = bytes[(separator + 3)...]
-        if let colon = authority.lastIndex(of: UInt8(ascii: ":")), !authority.contains(UInt8(ascii: "]"))
-            || colon > (authority.lastIndex(of: UInt8(ascii: "]")) ?? authority.startIndex)
+        if let colon = authority.lastIndex(of: UInt8(ascii: ":")),
+            !authority.contains(UInt8(ascii: "]"))
+                || colon > (authority.lastIndex(of: UInt8(ascii: "]")) ?? authority.startIndex)
         {
             let port = authority[(colon + 1)...]
             guard (1...5).contains(port.count), port.allSatisfy(isDigit) else { return false }

@@ -7,7 +7,9 @@ extension ReferenceAPIController {
     /// original claim; with a refresh token, uses it up and answers its successor bound to the new claims. A bad
     /// refresh token fails the whole call (`invalid_grant`) and nothing is signed.
     func custom(_ request: Request, _ context: Context) async throws -> Response {
-        guard let key = try admit(request, context, .idAndSecret) else { throw ServiceError.invalidClient(afterBasic: true) }
+        guard let key = try admit(request, context, .idAndSecret) else {
+            throw ServiceError.invalidClient(afterBasic: true)
+        }
         let body = try await readJSONBody(request)
         let customRequest: CustomClaimsRequest
         do {

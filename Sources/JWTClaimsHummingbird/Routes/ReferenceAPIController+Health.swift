@@ -10,7 +10,8 @@ extension ReferenceAPIController {
     /// within two seconds, 503 `temporarily_unavailable` otherwise.
     func health() async -> Response {
         let store = configuration.store
-        let available = (try? await withDeadline(Self.healthCheckTimeout) { try await store.checkAvailability() }) != nil
+        let available =
+            (try? await withDeadline(Self.healthCheckTimeout) { try await store.checkAvailability() }) != nil
         guard available else {
             return ServiceError.temporarilyUnavailable().makeResponse()
         }

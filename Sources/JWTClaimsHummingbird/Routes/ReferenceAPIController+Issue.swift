@@ -9,7 +9,9 @@ extension ReferenceAPIController {
     /// `POST /api/v0/token/issue`: mints an access token holding `iss`, `aud` (the key id, a string), `sub`, `iat`,
     /// `exp`, `jti`, then the request's other claims in its order, and starts a refresh-token family.
     func issue(_ request: Request, _ context: Context) async throws -> Response {
-        guard let key = try admit(request, context, .idAndSecret) else { throw ServiceError.invalidClient(afterBasic: true) }
+        guard let key = try admit(request, context, .idAndSecret) else {
+            throw ServiceError.invalidClient(afterBasic: true)
+        }
         let body = try await readJSONBody(request)
         let claims: JSONObject
         do {
@@ -30,7 +32,9 @@ extension ReferenceAPIController {
             throw ServiceError.invalidRequest("the claims have no \"sub\"; it is required")
         }
         guard case .string(let subject) = subjectValue else {
-            throw ServiceError.invalidRequest("the claims' \"sub\" must be a string, not \(subjectValue.kindDescription)")
+            throw ServiceError.invalidRequest(
+                "the claims' \"sub\" must be a string, not \(subjectValue.kindDescription)"
+            )
         }
         // The order the contract fixes; iat, exp and jti are placeholders the mint replaces in place.
         var template = JSONObject()

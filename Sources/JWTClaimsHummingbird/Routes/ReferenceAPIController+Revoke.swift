@@ -17,7 +17,7 @@ extension ReferenceAPIController {
         }
         do {
             try await refreshTokenService(for: key).revoke(revokeRequest.refreshToken, audience: key.id)
-        } catch where error.code == .invalidRefreshToken {
+        } catch  where error.code == .invalidRefreshToken {
             // RFC 7009 section 2.2: an invalid token is not an error.
         } catch {
             throw ServiceError(error, while: .usingRefreshToken)

@@ -32,7 +32,13 @@ extension RefreshTokenService {
             let augmented = try augmenter.augment(request.token, with: request.customAttributes, now: now)
             return CustomClaimsResponse(token: augmented.token)
         }
-        let pair = try await bind(request.customAttributes, to: request.token, refreshToken: refreshToken, now: now, audience: audience)
+        let pair = try await bind(
+            request.customAttributes,
+            to: request.token,
+            refreshToken: refreshToken,
+            now: now,
+            audience: audience
+        )
         return CustomClaimsResponse(token: pair.accessToken, refreshToken: pair.refreshToken.serialized())
     }
 }

@@ -58,7 +58,12 @@ struct APIKeySetTests {
             code: .typeMismatch,
             mentions: "\"secret\""
         ),
-        BadFile(name: "no id", text: #"{"keys":[{"secret_sha256":"\#(digest)"}]}"#, code: .typeMismatch, mentions: "id"),
+        BadFile(
+            name: "no id",
+            text: #"{"keys":[{"secret_sha256":"\#(digest)"}]}"#,
+            code: .typeMismatch,
+            mentions: "id"
+        ),
         BadFile(
             name: "id not string",
             text: #"{"keys":[{"id":1,"secret_sha256":"\#(digest)"}]}"#,
@@ -116,7 +121,10 @@ struct APIKeySetTests {
         #expect(error?.reason.contains(file.mentions) == true, "\(error?.reason ?? "")")
     }
 
-    @Test("an API key's id is never a fixed path segment, in any case", arguments: ["issue", "CUSTOM", "revoke", "Jwks"])
+    @Test(
+        "an API key's id is never a fixed path segment, in any case",
+        arguments: ["issue", "CUSTOM", "revoke", "Jwks"]
+    )
     func reservedIDs(_ id: String) {
         let error = #expect(throws: JWTError.self) {
             _ = try APIKey(id: id, secretDigest: Array(repeating: 1, count: 32))

@@ -3,8 +3,8 @@ import Hummingbird
 import HummingbirdAuth
 import HummingbirdTesting
 import JWTClaims
-import NIOCore
 import JWTClaimsWireFormat
+import NIOCore
 import Testing
 
 @testable import JWTClaimsHummingbird
@@ -44,10 +44,12 @@ struct BearerTokenAuthenticatorTests {
                 .get { _, _ in "ok" }
             // A user's own authenticator first: it sets an identity from a header.
             router.group("composed")
-                .add(middleware: ClosureAuthenticator<Context> { request, _ in
-                    guard request.headers[HTTPField.Name("X-Test-User")!] != nil else { return nil }
-                    return try VerifiedJWT.placeholder()
-                })
+                .add(
+                    middleware: ClosureAuthenticator<Context> { request, _ in
+                        guard request.headers[Headers.testUserName] != nil else { return nil }
+                        return try VerifiedJWT.placeholder()
+                    }
+                )
                 .add(middleware: bearer)
                 .get { _, context -> String in try context.requireIdentity().claims.subject ?? "none" }
             application = Application(router: router)
@@ -149,7 +151,7 @@ struct BearerTokenAuthenticatorTests {
                 let response = try await client.execute(
                     uri: "/composed",
                     method: .get,
-                    headers: [.authorization: "Bearer \(signed)", HTTPField.Name("X-Test-User")!: "1"]
+                    headers: [.authorization: "Bearer \(signed)", Headers.testUserName: "1"]
                 )
                 #expect(String(buffer: response.body) == (overwrites ? "user-1" : "placeholder"))
             }

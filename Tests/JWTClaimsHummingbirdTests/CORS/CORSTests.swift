@@ -1,9 +1,9 @@
 import HTTPTypes
 import HummingbirdTesting
 import JWTClaims
-import NIOCore
 import JWTClaimsHummingbird
 import JWTClaimsWireFormat
+import NIOCore
 import Testing
 
 /// CORS per key's allowed origins, preflights included.
@@ -27,7 +27,11 @@ struct CORSTests {
             #expect(ok.headers[.accessControlAllowMethods] == "POST, OPTIONS")
             #expect(ok.headers[.accessControlAllowHeaders]?.contains("API_KEY_ID") == true)
             #expect(ok.headers[.accessControlMaxAge] == "600")
-            let refused = try await client.execute(uri: path, method: .options, headers: Self.preflightHeaders(Self.other))
+            let refused = try await client.execute(
+                uri: path,
+                method: .options,
+                headers: Self.preflightHeaders(Self.other)
+            )
             #expect(refused.status == .forbidden)
             #expect(try refused.error().error == "origin_not_allowed")
             #expect(refused.headers[.accessControlAllowOrigin] == nil)
@@ -80,15 +84,27 @@ struct CORSTests {
             )
             let body = #"{"grant_type":"refresh_token","refresh_token":"\#(issued.refreshToken)"}"#
             let path = "/api/v0/token/\(ServiceFixture.browserKeyID)"
-            let refused = try await client.post(path, body, headers: [.contentType: "application/json", .origin: Self.other])
+            let refused = try await client.post(
+                path,
+                body,
+                headers: [.contentType: "application/json", .origin: Self.other]
+            )
             #expect(refused.status == .forbidden)
             let issuedID = try RefreshToken(parsing: issued.refreshToken).id
             #expect(await fixture.store.record(forID: issuedID)?.isUsed == false)
-            let allowed = try await client.post(path, body, headers: [.contentType: "application/json", .origin: Self.allowed])
+            let allowed = try await client.post(
+                path,
+                body,
+                headers: [.contentType: "application/json", .origin: Self.allowed]
+            )
             #expect(allowed.status == .ok)
             #expect(allowed.headers[.accessControlAllowOrigin] == Self.allowed)
             // Errors carry CORS headers too, so browser code can read them.
-            let reused = try await client.post(path, body, headers: [.contentType: "application/json", .origin: Self.allowed])
+            let reused = try await client.post(
+                path,
+                body,
+                headers: [.contentType: "application/json", .origin: Self.allowed]
+            )
             #expect(reused.status == .badRequest)
             #expect(reused.headers[.accessControlAllowOrigin] == Self.allowed)
         }
@@ -98,9 +114,17 @@ struct CORSTests {
     func publicEndpoints() async throws {
         let fixture = try ServiceFixture()
         try await fixture.test { client in
-            let keys = try await client.execute(uri: "/.well-known/jwks.json", method: .get, headers: [.origin: Self.other])
+            let keys = try await client.execute(
+                uri: "/.well-known/jwks.json",
+                method: .get,
+                headers: [.origin: Self.other]
+            )
             #expect(keys.headers[.accessControlAllowOrigin] == "*")
-            let preflight = try await client.execute(uri: "/healthz", method: .options, headers: Self.preflightHeaders(Self.other))
+            let preflight = try await client.execute(
+                uri: "/healthz",
+                method: .options,
+                headers: Self.preflightHeaders(Self.other)
+            )
             #expect(preflight.status == .noContent)
             #expect(preflight.headers[.accessControlAllowOrigin] == "*")
             let plain = try await client.execute(uri: "/verify", method: .options)

@@ -1,8 +1,8 @@
 import HTTPTypes
 import JWTClaims
-import NIOCore
 import JWTClaimsHummingbird
 import JWTClaimsWireFormat
+import NIOCore
 import Testing
 
 /// The one mapping from `JWTError` codes to the contract's answers.
@@ -14,7 +14,9 @@ struct ServiceErrorTests {
     static let claimCodes: [JWTError.Code] = [
         .protectedClaim, .invalidClaimName, .conflictingClaim, .attributesTooLarge, .tokenTooLarge,
     ]
-    static let serverCodes: [JWTError.Code] = [.cryptographicFailure, .invalidKey, .unsupportedKey, .augmentationFailed]
+    static let serverCodes: [JWTError.Code] = [
+        .cryptographicFailure, .invalidKey, .unsupportedKey, .augmentationFailed,
+    ]
     static let contextCodes: [JWTError.Code] = [
         .invalidBase64URL, .invalidJSON, .duplicateMember, .limitExceeded, .invalidSignatureEncoding, .invalidSignature,
         .malformedToken, .invalidHeader, .unsupportedAlgorithm, .unknownKeyID, .ambiguousKey,

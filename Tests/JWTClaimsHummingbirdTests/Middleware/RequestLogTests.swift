@@ -1,10 +1,10 @@
 import HTTPTypes
 import HummingbirdTesting
 import JWTClaims
-import JWTClaimsWireFormat
-import NIOCore
 import JWTClaimsHummingbird
+import JWTClaimsWireFormat
 import Logging
+import NIOCore
 import Synchronization
 import Testing
 
@@ -27,7 +27,9 @@ final class LogCollector: Sendable {
         func log(event: LogEvent) {
             var merged = metadata
             for (key, value) in event.metadata ?? [:] { merged[key] = value }
-            let text = "\(event.level) \(event.message) " + merged.sorted { $0.key < $1.key }
+            let text =
+                "\(event.level) \(event.message) "
+                + merged.sorted { $0.key < $1.key }
                 .map { "\($0.key)=\($0.value)" }.joined(separator: " ")
             collector.lines.withLock { $0.append(text) }
         }

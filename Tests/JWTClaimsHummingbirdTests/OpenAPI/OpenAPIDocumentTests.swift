@@ -3,9 +3,9 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import JWTClaims
+import JWTClaimsHummingbird
 import JWTClaimsWireFormat
 import NIOCore
-import JWTClaimsHummingbird
 import Testing
 
 /// The OpenAPI document: served, committed, and in step with the routes.
@@ -35,7 +35,10 @@ struct OpenAPIDocumentTests {
         )
     }
 
-    @Test("writes Docs/openapi.json when OPENAPI_WRITE=1", .enabled(if: ProcessInfo.processInfo.environment["OPENAPI_WRITE"] == "1"))
+    @Test(
+        "writes Docs/openapi.json when OPENAPI_WRITE=1",
+        .enabled(if: ProcessInfo.processInfo.environment["OPENAPI_WRITE"] == "1")
+    )
     func write() throws {
         try Data(OpenAPIDocument.prettyText.utf8).write(to: Self.committedURL)
         #expect(try Data(contentsOf: Self.committedURL).count == OpenAPIDocument.prettyText.utf8.count)

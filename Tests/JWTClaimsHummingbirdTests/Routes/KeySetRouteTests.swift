@@ -1,9 +1,9 @@
 import HTTPTypes
 import HummingbirdTesting
 import JWTClaims
+import JWTClaimsHummingbird
 import JWTClaimsWireFormat
 import NIOCore
-import JWTClaimsHummingbird
 import Testing
 
 /// The JWK Set at both paths, and key rotation.

@@ -1,9 +1,9 @@
 import HTTPTypes
 import HummingbirdTesting
 import JWTClaims
-import NIOCore
 import JWTClaimsHummingbird
 import JWTClaimsWireFormat
+import NIOCore
 import Testing
 
 /// `POST /api/v0/token/{API_KEY_ID}`: the refresh grant.
@@ -20,17 +20,29 @@ struct RefreshRouteTests {
         let fixture = try ServiceFixture()
         try await fixture.test { client in
             let issued = try await client.issue()
-            let first = try await client.post(Self.path, Self.grant(issued.refreshToken), headers: [.contentType: "application/json"])
+            let first = try await client.post(
+                Self.path,
+                Self.grant(issued.refreshToken),
+                headers: [.contentType: "application/json"]
+            )
             #expect(first.status == .ok)
             let next = try TokenResponse(parsing: first.body.readableBytesView)
             #expect(next.tokenType == "Bearer" && next.expiresIn == 3600)
             #expect(try claims(of: next.accessToken)["aud"] == .string(ServiceFixture.keyID))
 
-            let reuse = try await client.post(Self.path, Self.grant(issued.refreshToken), headers: [.contentType: "application/json"])
+            let reuse = try await client.post(
+                Self.path,
+                Self.grant(issued.refreshToken),
+                headers: [.contentType: "application/json"]
+            )
             #expect(reuse.status == .badRequest)
             #expect(try reuse.error().error == "invalid_grant")
             #expect(!reuse.text.contains(issued.refreshToken))
-            let revoked = try await client.post(Self.path, Self.grant(next.refreshToken), headers: [.contentType: "application/json"])
+            let revoked = try await client.post(
+                Self.path,
+                Self.grant(next.refreshToken),
+                headers: [.contentType: "application/json"]
+            )
             #expect(revoked.status == .badRequest)
             #expect(try revoked.error().error == "invalid_grant")
         }
@@ -71,7 +83,11 @@ struct RefreshRouteTests {
             let theirs = try await client.issue(
                 headers: Headers.json(id: ServiceFixture.otherKeyID, secret: ServiceFixture.otherSecret)
             )
-            let response = try await client.post(Self.path, Self.grant(theirs.refreshToken), headers: [.contentType: "application/json"])
+            let response = try await client.post(
+                Self.path,
+                Self.grant(theirs.refreshToken),
+                headers: [.contentType: "application/json"]
+            )
             #expect(response.status == .badRequest)
             #expect(try response.error().error == "invalid_grant")
             let id = try RefreshToken(parsing: theirs.refreshToken).id
@@ -84,7 +100,11 @@ struct RefreshRouteTests {
             #expect(own.status == .ok)
             let successor = try TokenResponse(parsing: own.body.readableBytesView).refreshToken
             // A used token presented with another key is not a reuse: the family survives.
-            _ = try await client.post(Self.path, Self.grant(theirs.refreshToken), headers: [.contentType: "application/json"])
+            _ = try await client.post(
+                Self.path,
+                Self.grant(theirs.refreshToken),
+                headers: [.contentType: "application/json"]
+            )
             let successorID = try RefreshToken(parsing: successor).id
             #expect(await fixture.store.record(forID: successorID)?.isRevoked == false)
         }
@@ -117,7 +137,11 @@ struct RefreshRouteTests {
         try await fixture.test { client in
             let issued = try await client.issue()
             fixture.clock.advance(by: 30 * 24 * 3600)
-            let response = try await client.post(Self.path, Self.grant(issued.refreshToken), headers: [.contentType: "application/json"])
+            let response = try await client.post(
+                Self.path,
+                Self.grant(issued.refreshToken),
+                headers: [.contentType: "application/json"]
+            )
             #expect(response.status == .badRequest)
             #expect(try response.error().error == "invalid_grant")
         }

@@ -1,9 +1,9 @@
 import HTTPTypes
 import HummingbirdTesting
 import JWTClaims
-import NIOCore
 import JWTClaimsHummingbird
 import JWTClaimsWireFormat
+import NIOCore
 import Testing
 
 /// `POST /api/v0/token/revoke` (RFC 7009).
@@ -17,7 +17,11 @@ struct RevokeRouteTests {
         try await fixture.test { client in
             for headers in [Headers.json(secret: nil), Headers.basic(ServiceFixture.keyID, "")] {
                 let issued = try await client.issue()
-                let response = try await client.post("/api/v0/token/revoke", Self.body(issued.refreshToken), headers: headers)
+                let response = try await client.post(
+                    "/api/v0/token/revoke",
+                    Self.body(issued.refreshToken),
+                    headers: headers
+                )
                 #expect(response.status == .ok)
                 #expect(response.text == "{}")
                 let id = try RefreshToken(parsing: issued.refreshToken).id
@@ -35,7 +39,11 @@ struct RevokeRouteTests {
             )
             let unknown = String(repeating: "A", count: 22) + ":" + String(repeating: "B", count: 43)
             for token in [theirs.refreshToken, unknown, "garbage"] {
-                let response = try await client.post("/api/v0/token/revoke", Self.body(token), headers: Headers.json(secret: nil))
+                let response = try await client.post(
+                    "/api/v0/token/revoke",
+                    Self.body(token),
+                    headers: Headers.json(secret: nil)
+                )
                 #expect(response.status == .ok)
                 #expect(response.text == "{}")
             }
@@ -56,7 +64,11 @@ struct RevokeRouteTests {
                 (Headers.basic("nobody", ""), true),
             ]
             for (headers, basic) in cases {
-                let response = try await client.post("/api/v0/token/revoke", Self.body(issued.refreshToken), headers: headers)
+                let response = try await client.post(
+                    "/api/v0/token/revoke",
+                    Self.body(issued.refreshToken),
+                    headers: headers
+                )
                 #expect(response.status == .unauthorized)
                 #expect(try response.error().error == "invalid_client")
                 #expect((response.headers[.wwwAuthenticate] != nil) == basic)

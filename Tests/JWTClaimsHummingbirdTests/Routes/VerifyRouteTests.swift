@@ -1,9 +1,9 @@
 import HTTPTypes
 import HummingbirdTesting
 import JWTClaims
-import NIOCore
 import JWTClaimsHummingbird
 import JWTClaimsWireFormat
+import NIOCore
 import Testing
 
 /// `POST /verify`.
@@ -47,7 +47,11 @@ struct VerifyRouteTests {
             let unsigned = try JWTSigner(key: ES256.PrivateKey(), keyID: "unknown-kid").sign(["sub": "u"])
             fixture.clock.advance(by: 3600 + 31)
             for token in [forged, unsigned, mine.accessToken, "a.b.c", ""] {
-                let response = try await client.post("/verify", Self.body(token), headers: [.contentType: "application/json"])
+                let response = try await client.post(
+                    "/verify",
+                    Self.body(token),
+                    headers: [.contentType: "application/json"]
+                )
                 #expect(response.status == .ok)
                 let answer = try VerifyResponse(parsing: response.body.readableBytesView)
                 #expect(answer.success == false)
@@ -61,7 +65,11 @@ struct VerifyRouteTests {
     func refusals() async throws {
         let fixture = try ServiceFixture()
         try await fixture.test { client in
-            let unknown = try await client.post("/verify", Self.body("x"), headers: Headers.json(id: "nobody", secret: nil))
+            let unknown = try await client.post(
+                "/verify",
+                Self.body("x"),
+                headers: Headers.json(id: "nobody", secret: nil)
+            )
             #expect(unknown.status == .unauthorized)
             #expect(try unknown.error().error == "invalid_client")
             for body in [#"{"oauth_token":{}}"#, #"{"access_token":"x"}"#, #"{"oauth_token":"x"}"#, "{"] {

@@ -1,9 +1,9 @@
 import HTTPTypes
 import HummingbirdTesting
 import JWTClaims
-import NIOCore
 import JWTClaimsHummingbird
 import JWTClaimsWireFormat
+import NIOCore
 import Testing
 
 /// The reference scenario, over HTTP.

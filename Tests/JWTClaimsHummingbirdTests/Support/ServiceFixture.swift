@@ -49,8 +49,11 @@ struct ServiceFixture: Sendable {
     ) throws {
         let clock = TestClock()
         let memory = InMemoryRefreshTokenStore()
-        let keys = try signingKeys ?? [SigningKey(key: ES256.PrivateKey(), keyID: "first"),
-                                       SigningKey(key: ES256.PrivateKey(), keyID: "second")]
+        let keys =
+            try signingKeys ?? [
+                SigningKey(key: ES256.PrivateKey(), keyID: "first"),
+                SigningKey(key: ES256.PrivateKey(), keyID: "second"),
+            ]
         let apiKeys = try APIKeySet([
             APIKey(id: Self.keyID, secretDigest: Self.digest(Self.secret)),
             APIKey(id: Self.otherKeyID, secretDigest: Self.digest(Self.otherSecret)),
@@ -99,8 +102,15 @@ struct ServiceFixture: Sendable {
 
 /// Headers for requests.
 enum Headers {
-    static let keyIDName = HTTPField.Name("API_KEY_ID")!
-    static let secretName = HTTPField.Name("API_SECRET_KEY")!
+    static let keyIDName = name("API_KEY_ID")
+    static let secretName = name("API_SECRET_KEY")
+    static let testUserName = name("X-Test-User")
+
+    /// A header name the test spells; a misspelt constant is a bug in the test, so it stops the run.
+    static func name(_ text: String) -> HTTPField.Name {
+        guard let name = HTTPField.Name(text) else { preconditionFailure("not a header name: \(text)") }
+        return name
+    }
 
     static func json(id: String? = ServiceFixture.keyID, secret: String? = ServiceFixture.secret) -> HTTPFields {
         var fields: HTTPFields = [.contentType: "application/json"]
