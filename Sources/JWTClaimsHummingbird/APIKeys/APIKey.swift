@@ -29,7 +29,7 @@ public struct APIKey: Hashable, Sendable, CustomStringConvertible {
     ///   - secretDigest: The 32-byte SHA-256 digest of the secret.
     ///   - allowedOrigins: The browser origins allowed; default any.
     ///   - name: An optional label.
-    /// - Throws: ``JWTError/Code/invalidKey`` naming the rule the id or digest breaks (the id quoted and escaped).
+    /// - Throws: `invalidKey` naming the rule the id or digest breaks (the id quoted and escaped).
     public init(
         id: String,
         secretDigest: [UInt8],

@@ -26,7 +26,7 @@ public struct APIKeySet: Sendable {
 
     /// A set of the given keys.
     ///
-    /// - Throws: ``JWTError/Code/invalidKey`` when two keys share an id.
+    /// - Throws: `invalidKey` when two keys share an id.
     public init(_ keys: [APIKey]) throws(JWTError) {
         var byID: [String: APIKey] = [:]
         for key in keys {

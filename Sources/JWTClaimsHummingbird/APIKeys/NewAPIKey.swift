@@ -22,7 +22,7 @@ public struct NewAPIKey: Sendable, CustomStringConvertible {
     /// - Parameters:
     ///   - allowedOrigins: The browser origins the key allows; default any.
     ///   - name: An optional label for operators.
-    /// - Throws: ``JWTError/Code/cryptographicFailure`` when the random generator fails.
+    /// - Throws: `cryptographicFailure` when the random generator fails.
     public static func generate(
         allowedOrigins: AllowedOrigins = .any,
         name: String? = nil

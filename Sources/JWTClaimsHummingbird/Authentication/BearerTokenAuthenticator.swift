@@ -3,8 +3,8 @@ public import Hummingbird
 public import HummingbirdAuth
 public import JWTClaims
 
-/// Authenticates `Authorization: Bearer <token>` (RFC 6750) with a ``JWTVerifier``: a hummingbird-auth
-/// `AuthenticatorMiddleware` whose identity is the verified token (``VerifiedJWT``: its header and its lossless
+/// Authenticates `Authorization: Bearer <token>` (RFC 6750) with a `JWTVerifier`: a hummingbird-auth
+/// `AuthenticatorMiddleware` whose identity is the verified token (`VerifiedJWT`: its header and its lossless
 /// claims - every claim as sent, `aud` as it was, numbers with their exact text).
 ///
 /// ```swift

@@ -6,7 +6,7 @@ extension ReferenceAPIController {
     /// How long the health check waits for the store.
     static var healthCheckTimeout: Duration { .seconds(2) }
 
-    /// `GET /healthz`: 200 `{"status":"ok"}` while the store answers ``RefreshTokenStore/checkAvailability()``
+    /// `GET /healthz`: 200 `{"status":"ok"}` while the store answers `RefreshTokenStore/checkAvailability()`
     /// within two seconds, 503 `temporarily_unavailable` otherwise.
     func health() async -> Response {
         let store = configuration.store

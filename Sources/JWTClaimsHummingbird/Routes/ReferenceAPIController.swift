@@ -26,7 +26,7 @@ public struct ReferenceAPIController<Context: RemoteAddressRequestContext>: Send
 
     /// A controller for `configuration`.
     ///
-    /// - Throws: ``JWTError/Code/invalidKey`` when the configuration has no signing key.
+    /// - Throws: `invalidKey` when the configuration has no signing key.
     public init(configuration: ServiceConfiguration) throws(JWTError) {
         self.configuration = configuration
         self.keys = try ServiceKeys(configuration.signingKeys)

@@ -26,7 +26,7 @@ import NIOCore
 ///   - onServerRunning: Called once the listening socket is bound, with the real address (the real port when
 ///     ``ServiceConfiguration/port`` is 0).
 /// - Returns: The application, ready to run (or to test with HummingbirdTesting).
-/// - Throws: ``JWTError/Code/invalidKey`` when the configuration's keys cannot make a JWK Set.
+/// - Throws: `invalidKey` when the configuration's keys cannot make a JWK Set.
 public func buildApplication(
     configuration: ServiceConfiguration,
     logger: Logger,

@@ -61,7 +61,7 @@ public struct ServiceConfiguration: Sendable {
 
     /// A configuration with the given keys, issuer, API keys and store, and defaults for everything else.
     ///
-    /// - Throws: ``JWTError/Code/invalidKey`` when `signingKeys` is empty or two keys share a key id.
+    /// - Throws: `invalidKey` when `signingKeys` is empty or two keys share a key id.
     public init(
         signingKeys: [SigningKey],
         issuer: String,
@@ -77,7 +77,7 @@ public struct ServiceConfiguration: Sendable {
 
     /// Replaces the signing keys (the first signs).
     ///
-    /// - Throws: ``JWTError/Code/invalidKey`` when `keys` is empty or two keys share a key id.
+    /// - Throws: `invalidKey` when `keys` is empty or two keys share a key id.
     public mutating func setSigningKeys(_ keys: [SigningKey]) throws(JWTError) {
         try Self.check(keys)
         signingKeys = keys

@@ -12,7 +12,7 @@ struct ServiceKeys: Sendable {
 
     /// The keys of `configuration`.
     ///
-    /// - Throws: ``JWTError/Code/invalidKey`` when there is no key.
+    /// - Throws: `invalidKey` when there is no key.
     init(_ keys: [SigningKey]) throws(JWTError) {
         guard let first = keys.first else {
             throw JWTError(code: .invalidKey, reason: "the service needs at least one signing key")
