@@ -17,17 +17,19 @@ let swiftSettings: [SwiftSetting] = [
 // neither fetched nor built unless the trait is on; unguarded dependencies are fetched by every dependent, whatever
 // product it uses (measured with SwiftPM 6.3.1, Scripts/check-core-consumer.sh proves it in CI). So every package
 // dependency is guarded:
-//   SQLite  GRDB, for JWTClaimsSQLite.
-//   Postgres  postgres-nio (with the swift-nio, swift-nio-ssl, swift-log and swift-service-lifecycle products it
-//             already depends on), for JWTClaimsPostgres.
-//   CLI     swift-argument-parser, for the jwt-claims tool; enables SQLite and Postgres (the stores `serve` offers).
+//   SQLite       GRDB, for JWTClaimsSQLite.
+//   Postgres     postgres-nio (with the swift-nio, swift-nio-ssl, swift-log and swift-service-lifecycle products it
+//                already depends on), for JWTClaimsPostgres.
+//   Hummingbird  hummingbird, hummingbird-auth and swift-log, for JWTClaimsHummingbird (the service's routes and the
+//                bearer-token middleware); its tests also use HummingbirdTesting (from the hummingbird package).
+//   CLI          swift-argument-parser, for the jwt-claims tool; enables SQLite and Postgres (the stores `serve`
+//                offers) and Hummingbird (`serve` itself).
 // The default traits enable everything, so `swift run jwt-claims demo` and `swift test` work as they are. A user of
 // the core writes `traits: []` and resolves nothing but this package; a user of the SQLite store writes
-// `traits: ["SQLite"]`, of the PostgreSQL store `traits: ["Postgres"]`. A product whose trait is off fails to build
+// `traits: ["SQLite"]`, of the PostgreSQL store `traits: ["Postgres"]`, of the service library
+// `traits: ["Hummingbird"]` (plus the trait of the store it runs on). A product whose trait is off fails to build
 // with an #error naming the trait (the guard stands above each import of a guarded module, where the compiler reports
 // it before "no such module").
-// Planned: "Hummingbird" (the service and its middleware: hummingbird, hummingbird-auth, swift-configuration,
-// swift-service-lifecycle, swift-log) joins here with its products, and the defaults.
 let traits: Set<Trait> = [
     .trait(
         name: "SQLite",
@@ -38,12 +40,21 @@ let traits: Set<Trait> = [
         description: "The PostgreSQL refresh-token store, product JWTClaimsPostgres (depends on postgres-nio)."
     ),
     .trait(
-        name: "CLI",
-        description:
-            "The jwt-claims command-line tool (depends on swift-argument-parser); enables SQLite and Postgres.",
-        enabledTraits: ["SQLite", "Postgres"]
+        name: "Hummingbird",
+        description: """
+            The HTTP service and the bearer-token middleware, product JWTClaimsHummingbird (depends on hummingbird, \
+            hummingbird-auth and swift-log).
+            """
     ),
-    .default(enabledTraits: ["SQLite", "Postgres", "CLI"]),
+    .trait(
+        name: "CLI",
+        description: """
+            The jwt-claims command-line tool (depends on swift-argument-parser); enables SQLite, Postgres and \
+            Hummingbird (the tool's stores and its `serve`).
+            """,
+        enabledTraits: ["SQLite", "Postgres", "Hummingbird"]
+    ),
+    .default(enabledTraits: ["SQLite", "Postgres", "Hummingbird", "CLI"]),
 ]
 
 // GRDB, only when the SQLite trait is on.
@@ -60,6 +71,23 @@ let postgres: [Target.Dependency] = [
     .product(name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: .when(traits: ["Postgres"])),
 ]
 
+// Hummingbird's products, only when the Hummingbird trait is on.
+let hummingbird: [Target.Dependency] = [
+    .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Hummingbird"])),
+    .product(name: "HummingbirdCore", package: "hummingbird", condition: .when(traits: ["Hummingbird"])),
+    .product(name: "HummingbirdAuth", package: "hummingbird-auth", condition: .when(traits: ["Hummingbird"])),
+    .product(name: "Logging", package: "swift-log", condition: .when(traits: ["Hummingbird"])),
+    // Already in Hummingbird's graph; named so that files import the types they use (SE-0444).
+    .product(name: "HTTPTypes", package: "swift-http-types", condition: .when(traits: ["Hummingbird"])),
+    .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["Hummingbird"])),
+    .product(name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: .when(traits: ["Hummingbird"])),
+]
+let hummingbirdTesting = Target.Dependency.product(
+    name: "HummingbirdTesting",
+    package: "hummingbird",
+    condition: .when(traits: ["Hummingbird"])
+)
+
 let package = Package(
     name: "swift-jwt-claims",
     products: [
@@ -72,6 +100,9 @@ let package = Package(
         .library(name: "JWTClaimsSQLite", targets: ["JWTClaimsSQLite"]),
         // The shared refresh-token store for several instances (trait Postgres), over postgres-nio's connection pool.
         .library(name: "JWTClaimsPostgres", targets: ["JWTClaimsPostgres"]),
+        // The reference API as Hummingbird routes, the service's application and the bearer-token middleware
+        // (trait Hummingbird).
+        .library(name: "JWTClaimsHummingbird", targets: ["JWTClaimsHummingbird"]),
         // The command-line tool (trait CLI).
         .executable(name: "jwt-claims", targets: ["jwt-claims"]),
     ],
@@ -86,10 +117,15 @@ let package = Package(
         // PostgreSQL through postgres-nio (PostgresClient's pool); only JWTClaimsPostgres uses it (trait Postgres).
         // The four after it are postgres-nio's own dependencies, named so the store can use their products.
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
-        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        // The HTTP service and its middleware (trait Hummingbird): the server, hummingbird-auth's authenticator
+        // conventions, and swift-http-types (in Hummingbird's graph) for the header types the routes name.
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
     ],
     targets: [
         // The system's OpenSSL 3 (libcrypto). Only Sources/JWTClaims/Signing/OpenSSL/ may import it (CI checks).
@@ -117,6 +153,13 @@ let package = Package(
         .target(
             name: "JWTClaimsPostgres",
             dependencies: ["JWTClaims"] + postgres,
+            swiftSettings: swiftSettings
+        ),
+        // The reference API over Hummingbird: routes, errors, API keys, rate limits, CORS, the bearer-token
+        // authenticator and the application `jwt-claims serve` runs.
+        .target(
+            name: "JWTClaimsHummingbird",
+            dependencies: ["JWTClaims", "JWTClaimsWireFormat"] + hummingbird,
             swiftSettings: swiftSettings
         ),
         // The command-line tool: thin ArgumentParser commands over small testable types (key files, JSON lines,
@@ -161,6 +204,12 @@ let package = Package(
         .testTarget(
             name: "JWTClaimsPostgresTests",
             dependencies: ["JWTClaims", "JWTClaimsPostgres", "RefreshTokenScenarios"] + postgres,
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "JWTClaimsHummingbirdTests",
+            dependencies: ["JWTClaims", "JWTClaimsWireFormat", "JWTClaimsHummingbird", hummingbirdTesting]
+                + hummingbird,
             swiftSettings: swiftSettings
         ),
         // Depends on the executable so that `swift test` builds the jwt-claims binary the end-to-end tests run.
