@@ -203,7 +203,11 @@ let package = Package(
         ),
         .testTarget(
             name: "JWTClaimsPostgresTests",
-            dependencies: ["JWTClaims", "JWTClaimsPostgres", "RefreshTokenScenarios"] + postgres,
+            // The service library too, for the service's tests on PostgreSQL (outages through HummingbirdTesting).
+            dependencies: ["JWTClaims", "JWTClaimsPostgres", "RefreshTokenScenarios"] + postgres + [
+                "JWTClaimsHummingbird", "JWTClaimsWireFormat", hummingbirdTesting,
+                .product(name: "HTTPTypes", package: "swift-http-types", condition: .when(traits: ["Hummingbird"])),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

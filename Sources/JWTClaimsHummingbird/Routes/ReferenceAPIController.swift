@@ -14,7 +14,7 @@ public import JWTClaims
 /// `GET /healthz` and `GET /openapi.json`, each with an `OPTIONS` route answering CORS preflights. The controller
 /// itself authenticates API keys, enforces each key's allowed origins, applies the rate limit, reads bodies within
 /// the size limit and the body-read deadline, and answers every failure with the contract's JSON error.
-/// ``buildApplication(configuration:logger:onServerRunning:)`` adds what only a whole application can: JSON 404 and
+/// ``buildApplication(configuration:logger:services:onServerRunning:)`` adds what only a whole application can: JSON 404 and
 /// 405 with `Allow`, 413 that closes the connection instead of draining an oversized body, request logs, and a JSON
 /// 500 for anything unexpected.
 public struct ReferenceAPIController<Context: RemoteAddressRequestContext>: Sendable {

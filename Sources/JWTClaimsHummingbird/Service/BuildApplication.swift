@@ -3,6 +3,7 @@ import HummingbirdCore
 public import JWTClaims
 public import Logging
 import NIOCore
+public import ServiceLifecycle
 
 /// Builds the reference API as a Hummingbird application: every endpoint of the service contract, with API-key
 /// authentication, rate limits, CORS, body limits and timeouts, request logs, JSON errors for everything (404, 405
@@ -20,19 +21,46 @@ import NIOCore
 /// try await group.run()
 /// ```
 ///
+/// With a store that needs a running service, such as PostgreSQL's connection pool, pass it in `services`: the
+/// application starts it before the server and stops it after the server has finished its last request.
+///
+/// ```swift
+/// let store = try await PostgresRefreshTokenStore(configuration: storeConfiguration, logger: logger)  // migrates
+/// let configuration = try ServiceConfiguration(signingKeys: keys, issuer: issuer, apiKeys: apiKeys, store: store)
+/// let app = try buildApplication(configuration: configuration, logger: logger, services: [store])
+/// ```
+///
+/// Unless ``ServiceConfiguration/housekeepingInterval`` is nil, the application also runs the store's expiry
+/// housekeeping (``RefreshTokenHousekeeping``) at start and then after each interval.
+///
 /// - Parameters:
 ///   - configuration: The service's keys, store, limits and clock.
 ///   - logger: Where the server's and the request log's lines go (never headers, bodies, tokens or secrets).
+///   - services: Services to run with the application, started before the server and stopped after it (the
+///     store's, if it has one).
 ///   - onServerRunning: Called once the listening socket is bound, with the real address (the real port when
 ///     ``ServiceConfiguration/port`` is 0).
 /// - Returns: The application, ready to run (or to test with HummingbirdTesting).
-/// - Throws: `invalidKey` when the configuration's keys cannot make a JWK Set.
+/// - Throws: `invalidKey` when the configuration's keys cannot make a JWK Set; `invalidConfiguration` when
+///   ``ServiceConfiguration/housekeepingInterval`` is not positive.
 public func buildApplication(
     configuration: ServiceConfiguration,
     logger: Logger,
+    services: [any Service] = [],
     onServerRunning: @escaping @Sendable (ServiceAddress) async -> Void = { _ in }
 ) throws(JWTError) -> some ApplicationProtocol {
     let router = try ServiceRouter.build(configuration: configuration)
+    var services = services
+    if let interval = configuration.housekeepingInterval {
+        services.append(
+            try RefreshTokenHousekeeping(
+                store: configuration.store,
+                interval: interval,
+                now: configuration.now,
+                logger: logger
+            )
+        )
+    }
     var http1 = HTTP1Channel.Configuration()
     http1.idleTimeout = TimeAmount(configuration.idleTimeout)
     let host = configuration.host
@@ -44,6 +72,7 @@ public func buildApplication(
             address: .hostname(host, port: port),
             serverName: "jwt-claims"
         ),
+        services: services,
         onServerRunning: { channel in
             let bound = channel.localAddress
             await onServerRunning(ServiceAddress(host: bound?.ipAddress ?? host, port: bound?.port ?? port))

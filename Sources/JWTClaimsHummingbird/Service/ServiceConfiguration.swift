@@ -22,7 +22,10 @@ public struct ServiceConfiguration: Sendable {
     /// The API keys that may call the service.
     public var apiKeys: APIKeySet
     /// Where refresh tokens live; the routes see only this protocol (memory, SQLite, PostgreSQL are the caller's
-    /// choice).
+    /// choice). A store that runs a service of its own (`PostgresRefreshTokenStore`'s connection pool) is passed to
+    /// ``buildApplication(configuration:logger:services:onServerRunning:)`` as one of its `services` too. A store
+    /// failure (`storeFailure`) is answered 503 `temporarily_unavailable` with `Retry-After`, and `/healthz` asks
+    /// the store's `checkAvailability()`.
     public var store: any RefreshTokenStore
 
     /// The host to bind (default `127.0.0.1`).
@@ -56,6 +59,10 @@ public struct ServiceConfiguration: Sendable {
     /// The rules `/api/v0/token/custom` merges attributes under (default: the augmenter's defaults, protecting the
     /// registered and OpenID Connect claims).
     public var augmentationPolicy = AugmentationPolicy()
+    /// How often the service deletes the refresh tokens of families whose every token has expired (default hourly;
+    /// nil turns it off, for example when a job of its own does it): ``RefreshTokenHousekeeping``, run by the
+    /// application at start and then after each interval. Instances that share a database may all run it.
+    public var housekeepingInterval: Duration? = .seconds(3600)
     /// The clock: the current time for every check and mint. Tests inject a fixed one.
     public var now: @Sendable () -> NumericDate = { NumericDate(Date()) }
 

@@ -1,7 +1,7 @@
 public import Hummingbird
 public import NIOCore
 
-/// The request context of the application ``buildApplication(configuration:logger:onServerRunning:)`` builds.
+/// The request context of the application ``buildApplication(configuration:logger:services:onServerRunning:)`` builds.
 ///
 /// Your own context works with ``ReferenceAPIController`` when it conforms to `RemoteAddressRequestContext` (the
 /// client address keys the rate limit for unauthenticated requests).

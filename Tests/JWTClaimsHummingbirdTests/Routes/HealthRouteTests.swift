@@ -45,6 +45,11 @@ actor SwitchableStore: RefreshTokenStore {
         return await inner.records(inFamily: familyID)
     }
 
+    func removeExpiredFamilies(now: NumericDate) async throws(JWTError) -> Int {
+        try check()
+        return await inner.removeExpiredFamilies(now: now)
+    }
+
     func checkAvailability() async throws(JWTError) {
         try check()
     }
