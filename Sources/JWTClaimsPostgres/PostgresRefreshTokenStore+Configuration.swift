@@ -13,12 +13,15 @@ extension PostgresRefreshTokenStore {
     /// ```
     ///
     /// The password is kept out of sight: ``description``, `debugDescription` and the mirror (`dump`) show `***` in
-    /// its place, and no error the store throws contains it.
+    /// its place, and no error the store throws contains it. Two configurations are equal when every setting is,
+    /// the password included.
     ///
     /// The time limits are what make the store fail fast rather than hang when the database is unreachable: every
     /// operation ends within ``operationTimeout`` (as `JWTError.Code.storeFailure`), whatever the network or the
     /// driver does.
-    public struct Configuration: Sendable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    public struct Configuration: Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible,
+        CustomReflectable
+    {
         /// The server's host name or IP address (an IPv6 address without brackets).
         public var host: String
         /// The server's TCP port. Default: 5432.

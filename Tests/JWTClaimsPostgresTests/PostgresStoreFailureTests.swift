@@ -49,10 +49,10 @@ struct PostgresStoreFailureTests {
                         logger: CapturingLogHandler.logger(into: lines)
                     )
                 }
-                #expect(
-                    ContinuousClock.now - started < configuration.connectTimeout,
-                    "\(name): reported, not waited out"
-                )
+                // Through the pool these errors surface only when its circuit breaker trips, 60 s after the first
+                // failed connect; the direct connection reports them in milliseconds. The bound tells the two apart
+                // with room for a loaded machine (13 s seen at load 16), and is no speed target.
+                #expect(ContinuousClock.now - started < .seconds(30), "\(name): reported, not waited out")
                 #expect(error?.code == .storeFailure, "\(name)")
                 #expect(error?.reason.lowercased().contains(expected) == true, "\(name): \(error?.reason ?? "")")
                 for text in [error?.reason ?? "", String(describing: error), String(reflecting: error)] + lines.all {
