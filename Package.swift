@@ -18,8 +18,10 @@ let swiftSettings: [SwiftSetting] = [
 // product it uses (measured with SwiftPM 6.3.1, Scripts/check-core-consumer.sh proves it in CI). So every package
 // dependency is guarded:
 //   SQLite  GRDB, for JWTClaimsSQLite.
-//   CLI          swift-argument-parser, for the jwt-claims tool; enables SQLite (the tool's stores) and Hummingbird
-//                (the tool's `serve`).
+//   CLI          swift-argument-parser, swift-configuration (flags, environment and a config file for `serve`),
+//                swift-service-lifecycle (graceful shutdown) and swift-system (file paths for swift-configuration), for
+//                the jwt-claims tool; enables SQLite (the tool's stores) and Hummingbird (the tool's `serve`). Its
+//                end-to-end tests drive `serve` with AsyncHTTPClient (already in the graph through HummingbirdTesting).
 //   Hummingbird  hummingbird, hummingbird-auth and swift-log, for JWTClaimsHummingbird (the service's routes and the
 //                bearer-token middleware); its tests also use HummingbirdTesting (from the hummingbird package).
 // The default traits enable everything, so `swift run jwt-claims demo` and `swift test` work as they are. A user of
@@ -42,8 +44,9 @@ let traits: Set<Trait> = [
     .trait(
         name: "CLI",
         description: """
-            The jwt-claims command-line tool (depends on swift-argument-parser); enables SQLite and Hummingbird (the \
-            tool's stores and its `serve`).
+            The jwt-claims command-line tool (depends on swift-argument-parser, swift-configuration, \
+            swift-service-lifecycle and swift-system); enables SQLite and Hummingbird (the tool's stores and its \
+            `serve`).
             """,
         enabledTraits: ["SQLite", "Hummingbird"]
     ),
@@ -68,6 +71,15 @@ let hummingbirdTesting = Target.Dependency.product(
     package: "hummingbird",
     condition: .when(traits: ["Hummingbird"])
 )
+
+// The command-line tool's own packages, only when the CLI trait is on.
+let cli: [Target.Dependency] = [
+    .product(name: "ArgumentParser", package: "swift-argument-parser", condition: .when(traits: ["CLI"])),
+    .product(name: "Configuration", package: "swift-configuration", condition: .when(traits: ["CLI"])),
+    .product(name: "SystemPackage", package: "swift-system", condition: .when(traits: ["CLI"])),
+    .product(name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: .when(traits: ["CLI"])),
+    .product(name: "UnixSignals", package: "swift-service-lifecycle", condition: .when(traits: ["CLI"])),
+]
 
 let package = Package(
     name: "swift-jwt-claims",
@@ -100,6 +112,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
+        // `jwt-claims serve` (trait CLI): flags, environment and a JSON file in one precedence order, and graceful
+        // shutdown on SIGTERM/SIGINT. swift-system gives swift-configuration's file path type.
+        .package(url: "https://github.com/apple/swift-configuration.git", from: "1.4.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-system.git", from: "1.8.1"),
+        // The end-to-end tests' HTTP client for `jwt-claims serve` (trait CLI; HummingbirdTesting builds it anyway).
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
         // The system's OpenSSL 3 (libcrypto). Only Sources/JWTClaims/Signing/OpenSSL/ may import it (CI checks).
@@ -135,14 +154,8 @@ let package = Package(
         // exit statuses). It may use Foundation (files, standard input, the clock); the library may not.
         .executableTarget(
             name: "jwt-claims",
-            dependencies: [
-                "JWTClaims", "JWTClaimsWireFormat",
-                .product(
-                    name: "ArgumentParser",
-                    package: "swift-argument-parser",
-                    condition: .when(traits: ["CLI"])
-                ),
-            ],
+            dependencies: ["JWTClaims", "JWTClaimsWireFormat", "JWTClaimsSQLite", "JWTClaimsHummingbird"]
+                + cli + hummingbird,
             swiftSettings: swiftSettings
         ),
         // The refresh-token scenarios every store must pass, written once and run by each store's test target.
@@ -179,7 +192,13 @@ let package = Package(
         // Depends on the executable so that `swift test` builds the jwt-claims binary the end-to-end tests run.
         .testTarget(
             name: "JWTClaimsCLITests",
-            dependencies: ["jwt-claims", "JWTClaims", "JWTClaimsWireFormat"],
+            dependencies: [
+                "jwt-claims", "JWTClaims", "JWTClaimsWireFormat",
+                .product(name: "AsyncHTTPClient", package: "async-http-client", condition: .when(traits: ["CLI"])),
+                .product(name: "Configuration", package: "swift-configuration", condition: .when(traits: ["CLI"])),
+                .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["CLI"])),
+                .product(name: "NIOHTTP1", package: "swift-nio", condition: .when(traits: ["CLI"])),
+            ],
             swiftSettings: swiftSettings
         ),
     ],
