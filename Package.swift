@@ -22,8 +22,11 @@ let swiftSettings: [SwiftSetting] = [
 //                already depends on), for JWTClaimsPostgres.
 //   Hummingbird  hummingbird, hummingbird-auth and swift-log, for JWTClaimsHummingbird (the service's routes and the
 //                bearer-token middleware); its tests also use HummingbirdTesting (from the hummingbird package).
-//   CLI          swift-argument-parser, for the jwt-claims tool; enables SQLite and Postgres (the stores `serve`
-//                offers) and Hummingbird (`serve` itself).
+//   CLI          swift-argument-parser, swift-configuration (flags, environment and a config file for `serve`),
+//                swift-service-lifecycle (graceful shutdown) and swift-system (file paths for swift-configuration), for
+//                the jwt-claims tool; enables SQLite and Postgres (the stores `serve` offers) and Hummingbird (`serve`
+//                itself). Its end-to-end tests drive `serve` with AsyncHTTPClient (already in the graph through
+//                HummingbirdTesting).
 // The default traits enable everything, so `swift run jwt-claims demo` and `swift test` work as they are. A user of
 // the core writes `traits: []` and resolves nothing but this package; a user of the SQLite store writes
 // `traits: ["SQLite"]`, of the PostgreSQL store `traits: ["Postgres"]`, of the service library
@@ -49,8 +52,9 @@ let traits: Set<Trait> = [
     .trait(
         name: "CLI",
         description: """
-            The jwt-claims command-line tool (depends on swift-argument-parser); enables SQLite, Postgres and \
-            Hummingbird (the tool's stores and its `serve`).
+            The jwt-claims command-line tool (depends on swift-argument-parser, swift-configuration, \
+            swift-service-lifecycle and swift-system); enables SQLite, Postgres and Hummingbird (the tool's stores \
+            and its `serve`).
             """,
         enabledTraits: ["SQLite", "Postgres", "Hummingbird"]
     ),
@@ -80,13 +84,21 @@ let hummingbird: [Target.Dependency] = [
     // Already in Hummingbird's graph; named so that files import the types they use (SE-0444).
     .product(name: "HTTPTypes", package: "swift-http-types", condition: .when(traits: ["Hummingbird"])),
     .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["Hummingbird"])),
-    .product(name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: .when(traits: ["Hummingbird"])),
 ]
 let hummingbirdTesting = Target.Dependency.product(
     name: "HummingbirdTesting",
     package: "hummingbird",
     condition: .when(traits: ["Hummingbird"])
 )
+
+// The command-line tool's own packages, only when the CLI trait is on.
+let cli: [Target.Dependency] = [
+    .product(name: "ArgumentParser", package: "swift-argument-parser", condition: .when(traits: ["CLI"])),
+    .product(name: "Configuration", package: "swift-configuration", condition: .when(traits: ["CLI"])),
+    .product(name: "SystemPackage", package: "swift-system", condition: .when(traits: ["CLI"])),
+    .product(name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: .when(traits: ["CLI"])),
+    .product(name: "UnixSignals", package: "swift-service-lifecycle", condition: .when(traits: ["CLI"])),
+]
 
 let package = Package(
     name: "swift-jwt-claims",
@@ -126,6 +138,12 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        // `jwt-claims serve` (trait CLI): flags, environment and a JSON file in one precedence order, and graceful
+        // shutdown on SIGTERM/SIGINT. swift-system gives swift-configuration's file path type.
+        .package(url: "https://github.com/apple/swift-configuration.git", from: "1.4.0"),
+        .package(url: "https://github.com/apple/swift-system.git", from: "1.8.1"),
+        // The end-to-end tests' HTTP client for `jwt-claims serve` (trait CLI; HummingbirdTesting builds it anyway).
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
         // The system's OpenSSL 3 (libcrypto). Only Sources/JWTClaims/Signing/OpenSSL/ may import it (CI checks).
@@ -159,7 +177,15 @@ let package = Package(
         // authenticator and the application `jwt-claims serve` runs.
         .target(
             name: "JWTClaimsHummingbird",
-            dependencies: ["JWTClaims", "JWTClaimsWireFormat"] + hummingbird,
+            dependencies: ["JWTClaims", "JWTClaimsWireFormat"] + hummingbird + [
+                // The Service protocol, for the services the application runs beside the server (the store's pool,
+                // the expiry housekeeping); in Hummingbird's graph already.
+                .product(
+                    name: "ServiceLifecycle",
+                    package: "swift-service-lifecycle",
+                    condition: .when(traits: ["Hummingbird"])
+                )
+            ],
             swiftSettings: swiftSettings
         ),
         // The command-line tool: thin ArgumentParser commands over small testable types (key files, JSON lines,
@@ -167,13 +193,8 @@ let package = Package(
         .executableTarget(
             name: "jwt-claims",
             dependencies: [
-                "JWTClaims", "JWTClaimsWireFormat",
-                .product(
-                    name: "ArgumentParser",
-                    package: "swift-argument-parser",
-                    condition: .when(traits: ["CLI"])
-                ),
-            ],
+                "JWTClaims", "JWTClaimsWireFormat", "JWTClaimsSQLite", "JWTClaimsPostgres", "JWTClaimsHummingbird",
+            ] + cli + hummingbird,
             swiftSettings: swiftSettings
         ),
         // The refresh-token scenarios every store must pass, written once and run by each store's test target.
@@ -219,7 +240,13 @@ let package = Package(
         // Depends on the executable so that `swift test` builds the jwt-claims binary the end-to-end tests run.
         .testTarget(
             name: "JWTClaimsCLITests",
-            dependencies: ["jwt-claims", "JWTClaims", "JWTClaimsWireFormat"],
+            dependencies: [
+                "jwt-claims", "JWTClaims", "JWTClaimsWireFormat",
+                .product(name: "AsyncHTTPClient", package: "async-http-client", condition: .when(traits: ["CLI"])),
+                .product(name: "Configuration", package: "swift-configuration", condition: .when(traits: ["CLI"])),
+                .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["CLI"])),
+                .product(name: "NIOHTTP1", package: "swift-nio", condition: .when(traits: ["CLI"])),
+            ],
             swiftSettings: swiftSettings
         ),
     ],
