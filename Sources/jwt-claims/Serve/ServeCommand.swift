@@ -56,7 +56,13 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Where refresh tokens live: memory or sqlite:PATH (default sqlite:\(StoreSpecifier.defaultSQLitePath)).",
+            """
+            Where refresh tokens live: memory, sqlite:PATH (default sqlite:\(StoreSpecifier.defaultSQLitePath)) or \
+            postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=disable|prefer|require|verify-ca|verify-full\
+            &sslrootcert=PEM&connect_timeout=SECONDS], shared by several instances (sslmode default prefer, which \
+            does not authenticate the server: use verify-full across networks). The password never appears in \
+            logs or errors.
+            """,
             valueName: "store"
         )
     )
@@ -79,6 +85,17 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("trace, debug, info (default), notice, warning, error or critical.", valueName: "level"))
     var logLevel: String?
 
+    @Option(
+        help: ArgumentHelp(
+            """
+            Seconds between two runs of the refresh-token housekeeping, which deletes families whose tokens have \
+            all expired (default 3600; 0 turns it off). It also runs at start.
+            """,
+            valueName: "seconds"
+        )
+    )
+    var housekeepingInterval: Int?
+
     @Option(help: ArgumentHelp("A JSON config file (default: JWT_CLAIMS_CONFIG, else none).", valueName: "file"))
     var config: String?
 
@@ -100,6 +117,7 @@ struct ServeCommand: AsyncParsableCommand {
         set(Key.rateLimit, rateLimit.map(ConfigContent.int))
         set(Key.maxBodyBytes, maxBodyBytes.map(ConfigContent.int))
         set(Key.logLevel, logLevel.map(ConfigContent.string))
+        set(Key.housekeepingInterval, housekeepingInterval.map(ConfigContent.int))
         return flags
     }
 
@@ -115,10 +133,14 @@ struct ServeCommand: AsyncParsableCommand {
             return handler
         }
         let logger = Logger(label: "jwt-claims")
-        let configuration = try ServiceSetup.configuration(settings, logger: logger)
+        let (configuration, storeServices) = try await ServiceSetup.configuration(settings, logger: logger)
         let application: any Service
         do throws(JWTError) {
-            application = try buildApplication(configuration: configuration, logger: logger) { address in
+            application = try buildApplication(
+                configuration: configuration,
+                logger: logger,
+                services: storeServices
+            ) { address in
                 // One line, written straight to the descriptor: a pipe would otherwise hold it in a buffer.
                 Console.printLine("jwt-claims listening on \(address.url)")
             }

@@ -24,6 +24,7 @@ struct ServeSettings: Equatable, Sendable {
         static let rateLimit = "rate-limit"
         static let maxBodyBytes = "max-body-bytes"
         static let logLevel = "log-level"
+        static let housekeepingInterval = "housekeeping-interval"
     }
 
     /// The environment variable naming the config file when `--config` is not given.
@@ -43,6 +44,8 @@ struct ServeSettings: Equatable, Sendable {
     var rateLimit: Int?
     var maxBodyBytes = 65536
     var logLevel = Logger.Level.info
+    /// Seconds between two runs of the store's expiry housekeeping; nil (`--housekeeping-interval 0`) turns it off.
+    var housekeepingInterval: Int? = 3600
 
     /// The issuer: `--issuer`, else `http://HOST:PORT` of the configured (not the bound) address.
     var effectiveIssuer: String {
@@ -112,6 +115,12 @@ struct ServeSettings: Equatable, Sendable {
             try await positive(reader, Key.refreshTokenLifetime) ?? settings.refreshTokenLifetime
         settings.rateLimit = try await positive(reader, Key.rateLimit)
         settings.maxBodyBytes = try await positive(reader, Key.maxBodyBytes) ?? settings.maxBodyBytes
+        if let interval = try await reader.fetchInt(forKey: ConfigKey([Key.housekeepingInterval])) {
+            guard interval >= 0 else {
+                throw CLIError.badInput("--\(Key.housekeepingInterval) must be 0 (off) or more, not \(interval)")
+            }
+            settings.housekeepingInterval = interval == 0 ? nil : interval
+        }
         if let level = try await reader.fetchString(forKey: ConfigKey([Key.logLevel])) {
             guard let parsed = Logger.Level(rawValue: level) else {
                 let names = Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")

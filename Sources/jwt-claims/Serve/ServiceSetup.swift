@@ -1,6 +1,7 @@
 import JWTClaims
 import JWTClaimsHummingbird
 import Logging
+import ServiceLifecycle
 
 #if !Hummingbird
 #error("jwt-claims serve needs the package trait Hummingbird: build with the default traits")
@@ -18,11 +19,14 @@ enum ServiceSetup {
         pass --signing-key signing.pem (or JWT_CLAIMS_SIGNING_KEY, or "signing-key" in the config file)
         """
 
-    /// The service configuration for `settings`.
+    /// The service configuration for `settings`, and the services to run beside the server (the store's).
     ///
     /// - Throws: ``CLIError`` (status 2): no signing key, an unreadable or invalid key or API-key file, two keys
     ///   with one `kid`, a store that cannot be opened.
-    static func configuration(_ settings: ServeSettings, logger: Logger) throws(CLIError) -> ServiceConfiguration {
+    static func configuration(
+        _ settings: ServeSettings,
+        logger: Logger
+    ) async throws(CLIError) -> (configuration: ServiceConfiguration, services: [any Service]) {
         guard !settings.signingKeyPaths.isEmpty else { throw .badInput(noSigningKeyMessage) }
         var signingKeys: [SigningKey] = []
         for path in settings.signingKeyPaths {
@@ -30,7 +34,7 @@ enum ServiceSetup {
             signingKeys.append(SigningKey(key: key, keyID: keyID))
         }
         let apiKeys = try self.apiKeys(settings.apiKeysPath, logger: logger)
-        let store = try settings.store.open()
+        let (store, services) = try await settings.store.open(logger: logger)
         var configuration: ServiceConfiguration
         do throws(JWTError) {
             configuration = try ServiceConfiguration(
@@ -48,6 +52,7 @@ enum ServiceSetup {
         configuration.refreshTokenLifetime = .seconds(settings.refreshTokenLifetime)
         configuration.rateLimit = settings.rateLimit.map { RateLimit(requestsPerSecond: $0) }
         configuration.maximumBodyBytes = settings.maxBodyBytes
+        configuration.housekeepingInterval = settings.housekeepingInterval.map { .seconds($0) }
         logger.info(
             "configured",
             metadata: [
@@ -57,7 +62,7 @@ enum ServiceSetup {
                 "issuer": "\(settings.effectiveIssuer)",
             ]
         )
-        return configuration
+        return (configuration, services)
     }
 
     /// The API keys of `path`, or none (every call that needs credentials then gets 401, which is logged).

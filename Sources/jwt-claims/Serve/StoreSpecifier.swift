@@ -1,16 +1,22 @@
 import JWTClaims
+import JWTClaimsPostgres
 import JWTClaimsSQLite
+import Logging
+import ServiceLifecycle
 
 /// Where `jwt-claims serve` keeps its refresh tokens, parsed from `--store` in this one place.
 ///
-/// The routes only ever see `RefreshTokenStore`; this type turns the flag's text into a store. A new backend (the
-/// PostgreSQL one, `postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE`) is one more case here and one more branch in
-/// ``open()``, nothing else: until it exists, its scheme is a usage error that says so.
+/// The routes only ever see `RefreshTokenStore`; this type turns the flag's text into a store. A backend is one case
+/// here and one branch in ``open(logger:)``, nothing else.
 enum StoreSpecifier: Equatable, Sendable, CustomStringConvertible {
     /// Refresh tokens in memory: lost when the process ends (tests, demos, a single short-lived instance).
     case memory
     /// An SQLite database file, created and migrated when needed.
     case sqlite(path: String)
+    /// A PostgreSQL database shared by any number of instances:
+    /// `postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=...&sslrootcert=PATH&connect_timeout=SECONDS]`.
+    /// The configuration hides its password from every description.
+    case postgres(PostgresRefreshTokenStore.Configuration)
 
     /// The SQLite file used when `--store` is not given: in the working directory.
     static let defaultSQLitePath = "jwt-claims.sqlite"
@@ -18,10 +24,11 @@ enum StoreSpecifier: Equatable, Sendable, CustomStringConvertible {
     /// The default store: ``defaultSQLitePath`` in the working directory.
     static let `default` = StoreSpecifier.sqlite(path: defaultSQLitePath)
 
-    /// Parses a `--store` value: `memory` or `sqlite:PATH`.
+    /// Parses a `--store` value: `memory`, `sqlite:PATH` or `postgres://...` (`postgresql://` too).
     ///
-    /// - Throws: ``CLIError`` (status 2): an empty path, a scheme this build does not support (PostgreSQL among
-    ///   them, for now), or anything else. The text is never echoed whole: a PostgreSQL specifier holds a password.
+    /// - Throws: ``CLIError`` (status 2): an empty path, a PostgreSQL URL that does not parse (the reason names the
+    ///   problem, never the URL or the password), an unknown scheme, or anything else. The text is never echoed
+    ///   whole: a PostgreSQL specifier holds a password.
     init(parsing text: String) throws(CLIError) {
         if text == "memory" {
             self = .memory
@@ -38,38 +45,56 @@ enum StoreSpecifier: Equatable, Sendable, CustomStringConvertible {
         }
         if let scheme = Self.scheme(of: text) {
             if scheme == "postgres" || scheme == "postgresql" {
-                throw .badInput(
-                    "--store \(scheme)://... is not supported by this build yet; use memory or sqlite:PATH"
-                )
+                do throws(JWTError) {
+                    self = .postgres(try PostgresRefreshTokenStore.Configuration(url: text))
+                    return
+                } catch {
+                    throw .badInput("--store \(scheme)://...: \(error.reason)")
+                }
             }
-            throw .badInput(
-                "--store: unsupported store \(JWTError.quoted(scheme)); use memory or sqlite:PATH"
-            )
+            throw .badInput("--store: unsupported store \(JWTError.quoted(scheme)); \(Self.choices)")
         }
-        throw .badInput("--store must be memory or sqlite:PATH, not \(JWTError.quoted(text))")
+        // Without a scheme the text holds no URL, so no password: quoting it is safe.
+        throw .badInput("--store must be memory, sqlite:PATH or postgres://..., not \(JWTError.quoted(text))")
     }
 
-    /// Opens the store: creates the SQLite file and its schema, or migrates an older one.
+    /// The accepted forms, for messages.
+    private static let choices = "use memory, sqlite:PATH or postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE"
+
+    /// Opens the store: creates the SQLite file and its schema, or migrates an older one; connects to PostgreSQL
+    /// (a wrong password, an unknown database or a refused TLS handshake fail here, at once) and migrates its schema
+    /// under an advisory lock, so that instances starting together migrate once.
     ///
-    /// - Throws: ``CLIError`` (status 2) when the database cannot be opened or migrated.
-    func open() throws(CLIError) -> any RefreshTokenStore {
+    /// - Parameter logger: Where the PostgreSQL store logs (never the password).
+    /// - Returns: The store, and the services to run beside the server (the PostgreSQL store's connection pool).
+    /// - Throws: ``CLIError`` (status 2) when the database cannot be opened, reached or migrated.
+    func open(logger: Logger) async throws(CLIError) -> (store: any RefreshTokenStore, services: [any Service]) {
         switch self {
         case .memory:
-            return InMemoryRefreshTokenStore()
+            return (InMemoryRefreshTokenStore(), [])
         case .sqlite(let path):
             do throws(JWTError) {
-                return try SQLiteRefreshTokenStore(path: path)
+                return (try SQLiteRefreshTokenStore(path: path), [])
             } catch {
                 throw .badInput("--store sqlite:\(path): \(error.reason)")
             }
+        case .postgres(let configuration):
+            do throws(JWTError) {
+                let store = try await PostgresRefreshTokenStore(configuration: configuration, logger: logger)
+                return (store, [store])
+            } catch {
+                // The reason names the host, port, user and database, never the password.
+                throw .badInput("--store \(configuration): \(error.reason)")
+            }
         }
     }
 
-    /// The specifier as `--store` takes it (no secrets: the cases that exist hold none).
+    /// The specifier as `--store` takes it, the PostgreSQL password replaced by `***`.
     var description: String {
         switch self {
         case .memory: return "memory"
         case .sqlite(let path): return "sqlite:\(path)"
+        case .postgres(let configuration): return "\(configuration)"
         }
     }
 
