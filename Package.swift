@@ -241,7 +241,7 @@ let package = Package(
         .testTarget(
             name: "JWTClaimsCLITests",
             dependencies: [
-                "jwt-claims", "JWTClaims", "JWTClaimsWireFormat",
+                "jwt-claims", "JWTClaims", "JWTClaimsWireFormat", "JWTClaimsPostgres",
                 .product(name: "AsyncHTTPClient", package: "async-http-client", condition: .when(traits: ["CLI"])),
                 .product(name: "Configuration", package: "swift-configuration", condition: .when(traits: ["CLI"])),
                 .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["CLI"])),

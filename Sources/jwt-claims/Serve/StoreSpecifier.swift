@@ -84,7 +84,7 @@ enum StoreSpecifier: Equatable, Sendable, CustomStringConvertible {
                 return (store, [store])
             } catch {
                 // The reason names the host, port, user and database, never the password.
-                throw .badInput("--store \(configuration): \(error.reason)")
+                throw .badInput("--store: \(error.reason)")
             }
         }
     }
