@@ -45,7 +45,7 @@ url=$(grep -oE 'http://[^ ]+' <<<"$line")
 echo "service at $url"
 
 status=0
-"$venv/bin/schemathesis" run Docs/openapi.json --url "$url" \
+"$venv/bin/schemathesis" --config-file Scripts/schemathesis.toml run Docs/openapi.json --url "$url" \
     --checks not_a_server_error,response_schema_conformance,status_code_conformance,content_type_conformance,response_headers_conformance,allow_header_conformance,unsupported_method \
     --max-examples "$max_examples" --seed 1 --workers 1 --no-color \
     -H "API_KEY_ID: $API_KEY_ID" -H "API_SECRET_KEY: $API_SECRET_KEY" || status=$?
