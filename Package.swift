@@ -246,6 +246,7 @@ let package = Package(
                 .product(name: "Configuration", package: "swift-configuration", condition: .when(traits: ["CLI"])),
                 .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["CLI"])),
                 .product(name: "NIOHTTP1", package: "swift-nio", condition: .when(traits: ["CLI"])),
+                .product(name: "Logging", package: "swift-log", condition: .when(traits: ["CLI"])),
             ],
             swiftSettings: swiftSettings
         ),

@@ -5,9 +5,10 @@ import Testing
 
 @testable import jwt_claims
 
-/// `--store`: its one parser, and the PostgreSQL password kept out of every message, description and log line.
-@Suite("StoreSpecifier")
-struct StoreSpecifierTests {
+/// `--store postgres://...`: the one parser reads it, and the password stays out of every message, description and
+/// log line.
+@Suite("--store postgres://")
+struct PostgresStoreSpecifierTests {
     static let password = "pw-" + UUID().uuidString
 
     @Test("memory, sqlite:PATH, postgres:// and postgresql:// URLs")
