@@ -1,10 +1,17 @@
-/// Who may use the test cluster now: any number of tests at once, or one test that stops and starts the server
-/// alone (its outage would fail the others). First come, first served, so an outage test is not starved.
+/// Who may use the test cluster now: up to ``maximumSharing`` tests at once, or one test that stops and starts the
+/// server alone (its outage would fail the others). First come, first served, so an outage test is not starved.
+///
+/// The cap keeps the suite's connection storm bounded: every store opens a connection to migrate and then a pool, each
+/// with a SCRAM handshake (thousands of HMAC rounds, slow in a debug build), and thirty stores created at once on a
+/// loaded 2-core machine made migrations miss their 60-second limit.
 ///
 /// Take it once per test, around everything the test does with the database, and never nested: a second request
 /// for shared access behind a waiting exclusive one would wait for itself.
 actor ClusterAccess {
     static let shared = ClusterAccess()
+
+    /// How many tests may share the cluster at once.
+    static let maximumSharing = 4
 
     private var readers = 0
     private var hasWriter = false
@@ -54,7 +61,7 @@ actor ClusterAccess {
     }
 
     private func canGrant(exclusive: Bool) -> Bool {
-        exclusive ? !hasWriter && readers == 0 : !hasWriter
+        exclusive ? !hasWriter && readers == 0 : !hasWriter && readers < Self.maximumSharing
     }
 
     private func grant(exclusive: Bool) {

@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# The refresh grant through the running `jwt-claims serve`, on each store in one run: memory, SQLite, PostgreSQL with
+# one instance and PostgreSQL with two instances sharing the database, at 1, 8 and 32 concurrent clients (wrk
+# connections, each presenting the successor its last answer carried). Prints a Markdown table of refreshes per
+# second and p50/p99 latency, and the PostgreSQL statements per refresh counted by pg_stat_statements during the runs.
+#
+# Two instances: two wrk processes at once, one per instance, each with half the clients (1 client: instance A
+# only); requests/s is their sum, p50/p99 the larger of the two.
+#
+# Usage: eval "$(Scripts/postgres-cluster.sh setup)"; Scripts/bench-refresh-stores.sh [SECONDS]   (default 10)
+# Environment: JWT_CLAIMS_BINARY (default: `swift build -c release`'s jwt-claims), JWT_CLAIMS_TEST_POSTGRES_URL and
+# JWT_CLAIMS_TEST_POSTGRES_CLUSTER_DIR (from the cluster script). Needs wrk and curl. Raw output: .build/bench-refresh/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds="${1:-10}"
+command -v wrk >/dev/null || { echo "error: wrk is not installed (apt-get install wrk)" >&2; exit 2; }
+: "${JWT_CLAIMS_TEST_POSTGRES_URL:?run eval \"\$(Scripts/postgres-cluster.sh setup)\" first}"
+: "${JWT_CLAIMS_TEST_POSTGRES_CLUSTER_DIR:?run eval \"\$(Scripts/postgres-cluster.sh setup)\" first}"
+binary="${JWT_CLAIMS_BINARY:-}"
+if [ -z "$binary" ]; then
+    swift build -c release --product jwt-claims >&2
+    binary="$(swift build -c release --show-bin-path)/jwt-claims"
+fi
+results="$PWD/.build/bench-refresh"
+rm -rf "$results" && mkdir -p "$results"
+work=$(mktemp -d)
+pids=()
+stop_all() {
+    for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+    pids=()
+}
+trap 'stop_all; rm -rf "$work"' EXIT
+export WRK_LUA_DIR="$PWD/Benchmarks/wrk"
+psql() { PG_CLUSTER_DIR="$JWT_CLAIMS_TEST_POSTGRES_CLUSTER_DIR" Scripts/postgres-cluster.sh psql -XAtq "$@"; }
+
+"$binary" keygen --private-out "$work/signing.pem" >/dev/null
+eval "$("$binary" apikey new --file "$work/api-keys.json" | sed 's/^/export /')"
+
+# Starts an instance on `store`, appending its URL to `urls`.
+start() {
+    local store="$1" fifo
+    fifo="$work/address-${#pids[@]}"
+    mkfifo "$fifo"
+    "$binary" serve --port 0 --signing-key "$work/signing.pem" --api-keys "$work/api-keys.json" --store "$store" \
+        --issuer https://bench.example --log-level warning --housekeeping-interval 0 \
+        >"$fifo" 2>>"$results/serve.log" &
+    pids+=($!)
+    local line
+    read -r -t 120 line <"$fifo"
+    urls+=("$(grep -oE 'http://[^ ]+' <<<"$line")")
+}
+
+# Issues `count` refresh tokens through `url` into `file`, one per line.
+issue_tokens() {
+    local url="$1" count="$2" file="$3"
+    : >"$file"
+    for _ in $(seq "$count"); do
+        curl -sf "$url/api/v0/token/issue" -H 'Content-Type: application/json' -H "API_KEY_ID: $API_KEY_ID" \
+            -H "API_SECRET_KEY: $API_SECRET_KEY" -d '{"claims":{"sub":"248289761001","name":"Jane Doe"}}' |
+            python3 -c 'import json,sys; print(json.load(sys.stdin)["refresh_token"])' >>"$file"
+    done
+}
+
+# One wrk run of the refresh grant against `url` with `connections`; prints its RESULT line.
+run_wrk() {
+    local url="$1" connections="$2" tag="$3" threads
+    threads=$((connections < 2 ? 1 : 2))
+    REFRESH_TOKENS_FILE="$work/tokens-$tag" WRK_THREADS=$threads
+    export REFRESH_TOKENS_FILE WRK_THREADS
+    issue_tokens "$url" "$connections" "$REFRESH_TOKENS_FILE"
+    wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency -s Benchmarks/wrk/refresh.lua \
+        "$url/api/v0/token/$API_KEY_ID" >"$results/$tag.txt"
+    grep '^RESULT' "$results/$tag.txt"
+}
+
+field() { sed -E "s/.*$1=([0-9.]+).*/\\1/" <<<"$2"; }
+
+table="| store | instances | clients | refreshes/s | p50 (ms) | p99 (ms) | errors |"$'\n'"|---|---|---|---|---|---|---|"
+row() {
+    local line
+    line=$(printf '| %s | %d | %d | %.0f | %.2f | %.2f | %d |' "$1" "$2" "$3" "$4" \
+        "$(echo "$5 / 1000" | bc -l)" "$(echo "$6 / 1000" | bc -l)" "$7")
+    echo "$line" >&2
+    table+=$'\n'"$line"
+}
+
+psql -c "SELECT pg_stat_statements_reset()" >/dev/null
+for setup in memory:1 sqlite:1 postgres:1 postgres:2; do
+    label=${setup%%:*} instances=${setup##*:}
+    case "$label" in
+    memory) store=memory ;;
+    sqlite) store="sqlite:$work/tokens.sqlite" ;;
+    postgres) store="$JWT_CLAIMS_TEST_POSTGRES_URL" ;;
+    esac
+    urls=()
+    for _ in $(seq "$instances"); do start "$store"; done
+    for clients in 1 8 32; do
+        tag="$label-$instances-$clients"
+        if [ "$instances" -eq 1 ] || [ "$clients" -eq 1 ]; then
+            result=$(run_wrk "${urls[0]}" "$clients" "$tag")
+            row "$label" "$instances" "$clients" "$(field rps "$result")" "$(field p50_us "$result")" \
+                "$(field p99_us "$result")" "$(field errors "$result")"
+        else
+            half=$((clients / 2))
+            # Both at once; each first issues its own tokens (a fraction of a second of the run).
+            run_wrk "${urls[0]}" "$half" "$tag-a" >"$work/$tag-a.result" &
+            first=$!
+            run_wrk "${urls[1]}" "$half" "$tag-b" >"$work/$tag-b.result" &
+            second=$!
+            wait "$first" "$second"
+            a=$(cat "$work/$tag-a.result") b=$(cat "$work/$tag-b.result")
+            rps=$(echo "$(field rps "$a") + $(field rps "$b")" | bc -l)
+            p50=$(printf '%s\n%s\n' "$(field p50_us "$a")" "$(field p50_us "$b")" | sort -n | tail -n 1)
+            p99=$(printf '%s\n%s\n' "$(field p99_us "$a")" "$(field p99_us "$b")" | sort -n | tail -n 1)
+            errors=$(($(field errors "$a") + $(field errors "$b")))
+            row "$label" "$instances" "$clients" "$rps" "$p50" "$p99" "$errors"
+        fi
+    done
+    stop_all
+done
+
+# Statements per refresh: the store's statements as pg_stat_statements counted them over every PostgreSQL run.
+statements=$(psql -c "SELECT calls, left(regexp_replace(query, '\s+', ' ', 'g'), 70) FROM pg_stat_statements
+    WHERE query ILIKE '%refresh_token%' AND query NOT ILIKE '%pg_stat_statements%' ORDER BY calls DESC LIMIT 8")
+echo "$table" | tee "$results/table.md"
+echo
+echo "PostgreSQL statements over the PostgreSQL runs (calls | statement):"
+echo "$statements" | tee "$results/statements.txt"
