@@ -45,6 +45,10 @@ enum PostgresTestDatabase {
     static func makeConfiguration() throws -> PostgresRefreshTokenStore.Configuration {
         var configuration = try PostgresRefreshTokenStore.Configuration(url: try requireURL())
         configuration.schema = "test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        // The whole suite shares two cores with the other targets' tests (serve processes, timing loops on the same
+        // event loops): store creations have stalled together for over a minute at load 17, so creation waits longer
+        // here than the 60 s default. The outage and failure tests bound what they measure themselves.
+        configuration.migrationTimeout = .seconds(180)
         return configuration
     }
 
