@@ -86,7 +86,11 @@ struct ECPrivateKeyCore: Sendable {
         try curve.checkUncompressedPointForm(members.uncompressedPoint)
         try self.init(
             curve: curve,
-            material: OpenSSLECKey.privateKey(scalar: scalar, uncompressedPoint: members.uncompressedPoint, curve: curve)
+            material: OpenSSLECKey.privateKey(
+                scalar: scalar,
+                uncompressedPoint: members.uncompressedPoint,
+                curve: curve
+            )
         )
     }
 

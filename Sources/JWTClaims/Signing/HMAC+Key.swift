@@ -94,7 +94,7 @@ extension HMAC {
             guard reader.has("key_ops") else { return }
             do {
                 try reader.checkIntendedUse(for: .verify)
-            } catch where error.code == .unsupportedKey {
+            } catch  where error.code == .unsupportedKey {
                 try reader.checkIntendedUse(for: .sign)
             }
         }
@@ -126,7 +126,9 @@ extension HMAC {
         ///
         /// This is secret material: keep it out of logs.
         public var jwk: JSONObject {
-            JWKReader.object([("kty", "oct"), ("k", Base64URL.encode(backing.secret.bytes)), ("alg", algorithm.rawValue)])
+            JWKReader.object([
+                ("kty", "oct"), ("k", Base64URL.encode(backing.secret.bytes)), ("alg", algorithm.rawValue),
+            ])
         }
 
         /// The HMAC of `message` with the key's ``algorithm``: 32, 48 or 64 bytes. HMAC is deterministic.

@@ -30,7 +30,8 @@ extension JWTError {
         switch algorithm.family {
         case .ecdsa:
             let size = ECCurve.of(algorithm)?.signatureByteCount ?? 0
-            let hint = byteCount > 2 && byteCount != size ? " (DER-encoded ECDSA signatures are not accepted by JOSE)" : ""
+            let hint =
+                byteCount > 2 && byteCount != size ? " (DER-encoded ECDSA signatures are not accepted by JOSE)" : ""
             reason =
                 "an \(algorithm) signature is exactly \(size) bytes of raw R||S (RFC 7518 section 3.4), got "
                 + "\(byteCount)\(hint)"

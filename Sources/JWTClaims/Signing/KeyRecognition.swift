@@ -46,6 +46,8 @@ enum KeyRecognition {
             return .rsa
         case .other:
             if isOKP(kind) { throw OpenSSLEd25519.unsupportedKind(kind) }
+            // An id-RSASSA-PSS key is still RSA: say how to make it usable, not just that it is not.
+            if kind == .other("RSA-PSS") { throw OpenSSLRSA.unsupportedKind(kind) }
             throw .unsupportedKey(
                 "the key type is \(kind); JOSE signs with EC (P-256, P-384, P-521), Ed25519, RSA and HMAC keys"
             )
@@ -57,7 +59,11 @@ enum KeyRecognition {
     }
 
     /// The algorithm a key of a one-algorithm family is bound to, checked against the caller's.
-    static func bind(_ own: JWSAlgorithm, explicit: JWSAlgorithm?, keyDescription: String) throws(JWTError) -> JWSAlgorithm {
+    static func bind(
+        _ own: JWSAlgorithm,
+        explicit: JWSAlgorithm?,
+        keyDescription: String
+    ) throws(JWTError) -> JWSAlgorithm {
         try JWKReader.bind(
             declared: own,
             explicit: explicit,

@@ -61,7 +61,9 @@ struct RSAJWK {
         _ privateComponents: OpenSSLRSA.PrivateComponents,
         algorithm: JWSAlgorithm
     ) -> JSONObject {
-        let secrets = zip(privateNames, privateComponents.all).map { name, value in (name, Base64URL.encode(value.bytes)) }
+        let secrets = zip(privateNames, privateComponents.all).map { name, value in
+            (name, Base64URL.encode(value.bytes))
+        }
         return JWKReader.object(publicMembers(components) + secrets + [("alg", algorithm.rawValue)])
     }
 

@@ -59,13 +59,17 @@ enum RSAKeyPolicy {
             )
         }
         guard exponentBits <= maximumExponentByteCount * 8 else {
-            throw .unsupportedKey("the RSA public exponent has \(exponentBits) bits; exponents of 2^64 and more are refused")
+            throw .unsupportedKey(
+                "the RSA public exponent has \(exponentBits) bits; exponents of 2^64 and more are refused"
+            )
         }
         guard let lastModulusByte = modulus.last, lastModulusByte & 1 == 1 else {
             throw .invalidKey("the RSA modulus is even, so it is not a product of two large primes")
         }
         if let factor = smallPrimes.first(where: { remainder(of: modulus, dividedBy: $0) == 0 }) {
-            throw .invalidKey("the RSA modulus has the small factor \(factor), so it is not a product of two large primes")
+            throw .invalidKey(
+                "the RSA modulus has the small factor \(factor), so it is not a product of two large primes"
+            )
         }
         if hasROCAFingerprint(modulus) {
             throw .unsupportedKey(
@@ -77,9 +81,10 @@ enum RSAKeyPolicy {
 
     /// The odd primes below 1000, by trial division (computed once).
     static let smallPrimes: [Int] = (3..<1000).filter { candidate in
-        candidate % 2 == 1 && !stride(from: 3, through: Int(Double(candidate).squareRoot()), by: 2).contains {
-            candidate % $0 == 0
-        }
+        candidate % 2 == 1
+            && !stride(from: 3, through: Int(Double(candidate).squareRoot()), by: 2).contains {
+                candidate % $0 == 0
+            }
     }
 
     /// The primes whose residues the ROCA fingerprint looks at: 3 to 167, the odd primes that divide the generator's

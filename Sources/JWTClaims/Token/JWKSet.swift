@@ -112,7 +112,9 @@ public struct JWKSet: Sendable {
         for (index, jwk) in objects.enumerated() {
             let keyID = jwk["kid"]?.stringValue
             do {
-                entries.append(Entry(keyID: keyID, key: try Self.verificationKey(jwk, defaultAlgorithm: defaultAlgorithm)))
+                entries.append(
+                    Entry(keyID: keyID, key: try Self.verificationKey(jwk, defaultAlgorithm: defaultAlgorithm))
+                )
             } catch {
                 skipped.append(SkippedKey(index: index, keyID: keyID, reason: error.reason))
             }
@@ -177,7 +179,10 @@ public struct JWKSet: Sendable {
 
     /// Imports one JWK of a set as a verification key, or says why it is not one: the private members of an
     /// asymmetric key are dropped first, and `defaultAlgorithm` binds an RSA or `oct` key that has no `alg`.
-    static func verificationKey(_ jwk: JSONObject, defaultAlgorithm: JWSAlgorithm? = nil) throws(JWTError)
+    static func verificationKey(
+        _ jwk: JSONObject,
+        defaultAlgorithm: JWSAlgorithm? = nil
+    ) throws(JWTError)
         -> JWTVerificationKey
     {
         let keyType = jwk["kty"]?.stringValue

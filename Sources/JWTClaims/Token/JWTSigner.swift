@@ -51,14 +51,17 @@ public struct JWTSigner: Sendable {
     ///   the backend fails.
     func sign(_ claims: ClaimSet, type: String?, maximumTokenSize: Int) throws(JWTError) -> String {
         let header =
-            type == "JWT" ? defaultEncodedHeader : Self.encodedHeader(algorithm: key.algorithm, type: type, keyID: keyID)
+            type == "JWT"
+            ? defaultEncodedHeader : Self.encodedHeader(algorithm: key.algorithm, type: type, keyID: keyID)
         var payload: [UInt8] = []
         payload.reserveCapacity(512)
         claims.object.write(into: &payload)
         // One buffer, sized once, receives the whole token: header, payload and signature are encoded straight into
         // it, and the signature covers exactly the bytes it holds before the second dot.
         var token: [UInt8] = []
-        token.reserveCapacity(header.count + 1 + Base64URL.encodedLength(of: payload.count) + 1 + encodedSignatureLength)
+        token.reserveCapacity(
+            header.count + 1 + Base64URL.encodedLength(of: payload.count) + 1 + encodedSignatureLength
+        )
         token.append(contentsOf: header)
         token.append(UInt8(ascii: "."))
         unsafe payload.withUnsafeBytes { unsafe Base64URL.encode($0, appendingTo: &token) }

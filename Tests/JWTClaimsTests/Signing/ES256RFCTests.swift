@@ -54,7 +54,10 @@ struct ES256RFCTests {
         let r = Array(raw[..<32])
         let s = Array(raw[32...])
         // r + n and s + n do not fit 32 bytes, so "r = n" style aliases are the in-range-looking ones to refuse.
-        for bytes in [zero + zero, zero + s, r + zero, ECCurve.p256.order + s, r + ECCurve.p256.order, ECCurve.p256.order + ECCurve.p256.order] {
+        for bytes in [
+            zero + zero, zero + s, r + zero, ECCurve.p256.order + s, r + ECCurve.p256.order,
+            ECCurve.p256.order + ECCurve.p256.order,
+        ] {
             #expect(
                 !key.isValidSignature(try ES256.Signature(rawRepresentation: bytes), for: file.a3.signingInputOctets)
             )

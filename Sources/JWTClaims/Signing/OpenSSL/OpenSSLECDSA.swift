@@ -26,7 +26,9 @@ enum OpenSSLECDSA {
             throw .invalidKey("this key has no private scalar, so it cannot sign")
         }
         guard raw.count == curve.signatureByteCount else {
-            throw .cryptographicFailure("a \(curve.algorithm) signature needs \(curve.signatureByteCount) bytes of room")
+            throw .cryptographicFailure(
+                "a \(curve.algorithm) signature needs \(curve.signatureByteCount) bytes of room"
+            )
         }
         let digester = OpenSSLDigest.of(curve.digest)
         OpenSSLErrorQueue.clear()
@@ -51,7 +53,10 @@ enum OpenSSLECDSA {
                 }
                 return .success(length)
             }
-            let isRead = unsafe ECDSASignatureDER.decode(UnsafeRawBufferPointer(rebasing: der[0..<derLength]), into: raw)
+            let isRead = unsafe ECDSASignatureDER.decode(
+                UnsafeRawBufferPointer(rebasing: der[0..<derLength]),
+                into: raw
+            )
             guard isRead else {
                 throw .cryptographicFailure(
                     "OpenSSL produced an ECDSA signature that is not a DER pair of \(curve.scalarByteCount)-byte "

@@ -244,7 +244,11 @@ enum OpenSSLECKey {
 
     /// Wraps `pkey` (whose ownership passes here) with its point and, for a private key, its scalar; frees it and
     /// throws if they cannot be read.
-    private static func material(taking pkey: OpaquePointer, curve: ECCurve, isPrivate: Bool) throws(JWTError)
+    private static func material(
+        taking pkey: OpaquePointer,
+        curve: ECCurve,
+        isPrivate: Bool
+    ) throws(JWTError)
         -> Material
     {
         let point: [UInt8]

@@ -39,7 +39,8 @@ internal import COpenSSL
         var code = [UInt8](repeating: 0, count: digest.byteCount)
         let length = try unsafe code.withUnsafeMutableBufferPointer { output in
             Result { () throws(JWTError) -> Int in
-                try unsafe contexts.withContext(make: makeContext) { (context: OpaquePointer) -> Result<Int, JWTError> in
+                try unsafe contexts.withContext(make: makeContext) {
+                    (context: OpaquePointer) -> Result<Int, JWTError> in
                     var length = 0
                     let status =
                         unsafe EVP_MAC_init(context, nil, 0, nil) == 1

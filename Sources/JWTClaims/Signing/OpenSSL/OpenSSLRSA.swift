@@ -138,7 +138,7 @@ enum OpenSSLRSA {
         // Every BIGNUM is wiped and freed when the builder's parameters are gone; the builder copies them.
         var numbers: [OpaquePointer] = unsafe []
         defer {
-            for unsafe number in unsafe numbers { unsafe BN_clear_free(number) }
+            for unsafenumber in unsafe numbers { unsafe BN_clear_free(number) }
         }
         let values = [modulus, exponent] + (privateComponents ?? [])
         let names = [OpenSSLNames.rsaModulus, OpenSSLNames.rsaPublicExponent] + privateNames
@@ -234,7 +234,7 @@ enum OpenSSLRSA {
             throw OpenSSLErrorQueue.failure(.cryptographicFailure, "could not allocate a BN_CTX")
         }
         defer {
-            for unsafe number in unsafe numbers + scratch {
+            for unsafenumber in unsafe numbers + scratch {
                 unsafe BN_clear_free(number)
             }
             unsafe BN_CTX_free(context)
