@@ -138,7 +138,8 @@ enum OpenSSLRSA {
         // Every BIGNUM is wiped and freed when the builder's parameters are gone; the builder copies them.
         var numbers: [OpaquePointer] = unsafe []
         defer {
-            for unsafenumber in unsafe numbers { unsafe BN_clear_free(number) }
+            // By index, not `for unsafe number in`: swift-format 6.3.1 drops the space after `unsafe` in that pattern.
+            for index in unsafe numbers.indices { unsafe BN_clear_free(numbers[index]) }
         }
         let values = [modulus, exponent] + (privateComponents ?? [])
         let names = [OpenSSLNames.rsaModulus, OpenSSLNames.rsaPublicExponent] + privateNames
@@ -234,9 +235,8 @@ enum OpenSSLRSA {
             throw OpenSSLErrorQueue.failure(.cryptographicFailure, "could not allocate a BN_CTX")
         }
         defer {
-            for unsafenumber in unsafe numbers + scratch {
-                unsafe BN_clear_free(number)
-            }
+            let all = unsafe numbers + scratch
+            for index in unsafe all.indices { unsafe BN_clear_free(all[index]) }
             unsafe BN_CTX_free(context)
         }
         for index in names.indices {
