@@ -2,7 +2,7 @@ extension RSA {
     /// An RSA private key bound to one of RS256, RS384, RS512, PS256, PS384 and PS512.
     ///
     /// Import checks that the components belong together (n = p·q and the CRT values match d) besides
-    /// ``RSAKeyPolicy``. Its ``description`` never shows a private component. Immutable and safe to share: any number
+    /// the key policy of ``RSA``. Its ``description`` never shows a private component. Immutable and safe to share: any number
     /// of tasks may sign with one key at once.
     public struct PrivateKey: Sendable {
         /// The OpenSSL key.

@@ -10,6 +10,6 @@
 /// **An RSA key is bound to one algorithm**, the JWK's `alg` or the one its creator passes, and never takes another:
 /// one RSA key can mathematically do all six, but a verifier that let the token choose would let a token signed for
 /// one use pass as another. Keys import from and export to PEM (PKCS#8, PKCS#1 `RSA PRIVATE KEY` and `RSA PUBLIC
-/// KEY`, SPKI), DER and JWK. Keys must pass ``RSAKeyPolicy``: at least 2048 bits, an odd public exponent of at least
+/// KEY`, SPKI), DER and JWK. Keys must pass the RSA key policy: at least 2048 bits, an odd public exponent of at least
 /// 3, no small factors, not a ROCA key.
 public enum RSA {}
