@@ -1,11 +1,12 @@
 import Foundation
 import JWTKit
 
-/// The reference page's 11 claims as a typed jwt-kit payload, the way jwt-kit's README models a payload.
+/// The reference page's 11 claims as a typed jwt-kit payload, the way jwt-kit's README models a payload (shared by
+/// the jwt-kit benchmarks of JWTKitBenchmarks and AlgorithmBenchmarks).
 ///
 /// Its members are declared in the page's order, so jwt-kit writes them in that order.
-struct ReferenceClaims: JWTPayload, Equatable {
-    enum CodingKeys: String, CodingKey {
+public struct ReferenceClaims: JWTPayload, Equatable {
+    public enum CodingKeys: String, CodingKey {
         case audience = "aud"
         case authenticationMethod = "authentication_method"
         case clientUserID = "client_user_id"
@@ -19,24 +20,24 @@ struct ReferenceClaims: JWTPayload, Equatable {
         case type
     }
 
-    var audience: AudienceClaim
-    var authenticationMethod: String
-    var clientUserID: String
-    var expiration: ExpirationClaim
-    var issuedAt: IssuedAtClaim
-    var identifier: String
-    var issuer: IssuerClaim
-    var id: IDClaim
-    var scope: String
-    var subject: SubjectClaim
-    var type: String
+    public var audience: AudienceClaim
+    public var authenticationMethod: String
+    public var clientUserID: String
+    public var expiration: ExpirationClaim
+    public var issuedAt: IssuedAtClaim
+    public var identifier: String
+    public var issuer: IssuerClaim
+    public var id: IDClaim
+    public var scope: String
+    public var subject: SubjectClaim
+    public var type: String
 
     /// Checks `exp` the way a real verifier must, at a fixed time inside the token's lifetime (the reference token
     /// expired in 2020), so that verify does the same work on every run.
-    func verify(using _: some JWTAlgorithm) throws {
+    public func verify(using _: some JWTAlgorithm) throws {
         try expiration.verifyNotExpired(currentDate: ReferenceClaims.validationTime)
     }
 
     /// Ten minutes after the reference token's `iat`.
-    static let validationTime = Date(timeIntervalSince1970: 1_599_177_603 + 600)
+    public static let validationTime = Date(timeIntervalSince1970: 1_599_177_603 + 600)
 }
