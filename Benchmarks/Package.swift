@@ -13,8 +13,18 @@ let benchmarkTargets: [(name: String, dependencies: [Target.Dependency])] = [
     ("JSONBenchmarks", [.product(name: "JWTClaims", package: "swift-jwt-claims")]),
     ("ES256Benchmarks", [.product(name: "JWTClaims", package: "swift-jwt-claims")]),
     (
+        "AlgorithmBenchmarks",
+        [
+            .product(name: "JWTKit", package: "jwt-kit"), "JWTKitFixtures",
+            .product(name: "JWTClaims", package: "swift-jwt-claims"),
+        ]
+    ),
+    (
         "JWTKitBenchmarks",
-        [.product(name: "JWTKit", package: "jwt-kit"), .product(name: "JWTClaims", package: "swift-jwt-claims")]
+        [
+            .product(name: "JWTKit", package: "jwt-kit"), "JWTKitFixtures",
+            .product(name: "JWTClaims", package: "swift-jwt-claims"),
+        ]
     ),
     (
         "RefreshBenchmarks",
@@ -40,7 +50,9 @@ let package = Package(
     ],
     targets: [
         // Inputs shared by every benchmark: the reference payloads, the benchmark key, deterministic bytes.
-        .target(name: "BenchmarkFixtures")
+        .target(name: "BenchmarkFixtures"),
+        // The reference claims as a typed jwt-kit payload, for every benchmark that runs jwt-kit.
+        .target(name: "JWTKitFixtures", dependencies: [.product(name: "JWTKit", package: "jwt-kit")]),
     ]
         + benchmarkTargets.map { target in
             .executableTarget(

@@ -5,7 +5,7 @@ import PackageDescription
 // manifest never names them; build and run them with Scripts/fuzz.sh, which passes
 // `-sanitize=fuzzer,address -parse-as-library`. The flags reach the library too, so its code is coverage-instrumented
 // and checked by AddressSanitizer. Each target's `<Target>_main` hands over to libFuzzer's driver (see README.md).
-let targets = ["FuzzJSON", "FuzzBase64URL", "FuzzToken", "FuzzKeyImport", "FuzzAugment"]
+let targets = ["FuzzJSON", "FuzzBase64URL", "FuzzToken", "FuzzKeyImport", "FuzzKeyRecognition", "FuzzAugment"]
 
 let library = Target.Dependency.product(name: "JWTClaims", package: "swift-jwt-claims")
 // The reference API's bodies, which FuzzJSON also parses.

@@ -189,6 +189,44 @@ def key_seeds() -> list[bytes]:
     return seeds
 
 
+# The key recognition fuzzer's selector byte (FuzzKeyRecognition.swift): format + 7 * algorithm choice, where choice 0
+# asks for no algorithm and 1...13 for JWSAlgorithm.allCases in this order.
+RECOGNITION_FORMATS = ["privatePEM", "publicPEM", "privateDER", "publicDER", "privateJWK", "publicJWK", "keySet"]
+ALGORITHMS = ["ES256", "ES384", "ES512", "EdDSA", "RS256", "RS384", "RS512", "PS256", "PS384", "PS512",
+              "HS256", "HS384", "HS512"]
+
+
+def key_recognition_seeds() -> list[bytes]:
+    seeds = []
+
+    def add(format_name: str, alg: str | None, body: bytes):
+        choice = 0 if alg is None else ALGORITHMS.index(alg) + 1
+        seeds.append(bytes([RECOGNITION_FORMATS.index(format_name) + 7 * choice]) + body)
+
+    manifest = load("interop/manifest.json")
+    formats = {
+        "privatePkcs8Pem": "privatePEM", "privateSec1Pem": "privatePEM", "privatePkcs1Pem": "privatePEM",
+        "publicSpkiPem": "publicPEM", "publicPkcs1Pem": "publicPEM",
+        "privatePkcs8Der": "privateDER", "privateSec1Der": "privateDER", "privatePkcs1Der": "privateDER",
+        "publicSpkiDer": "publicDER", "publicPkcs1Der": "publicDER",
+        "privateJwk": "privateJWK", "publicJwk": "publicJWK",
+    }
+    for key in manifest["keys"]:
+        for name, path in key["files"].items():
+            if name not in formats:
+                continue
+            body = (RESOURCES / "interop" / path).read_bytes()
+            # RSA PEM and DER need the algorithm; the others are seeded both without one and with their own.
+            add(formats[name], key["alg"], body)
+            if not key["alg"].startswith(("RS", "PS")) or name.endswith("Jwk"):
+                add(formats[name], None, body)
+    for name in ["public.jwks.json", "hmac.jwks.json", "rejected.jwks.json"]:
+        body = (RESOURCES / "interop" / "jwks" / name).read_bytes()
+        add("keySet", None, body)
+        add("keySet", "RS256", body)
+    return seeds
+
+
 def augment_seeds() -> list[bytes]:
     attributes = [
         b'{"role":"admin","user_id":125}',
@@ -232,4 +270,5 @@ write("FuzzJSON", json_seeds())
 write("FuzzBase64URL", base64url_seeds())
 write("FuzzToken", token_seeds())
 write("FuzzKeyImport", key_seeds())
+write("FuzzKeyRecognition", key_recognition_seeds())
 write("FuzzAugment", augment_seeds())

@@ -5,6 +5,8 @@ Inputs (all from the same run of Scripts/bench.sh), one per round, in the same o
   --influx FILE          the benchmark plugin's `--format influx` export of a round (one CSV for all targets)
   --openssl FILE         `openssl speed -mr -seconds N ecdsap256` output of that round (one signer)
   --openssl-multi FILE   the same with `-multi 2` (two signer processes)
+  --openssl-algorithms FILE  `openssl speed -mr` output of rsa2048, ecdsap384, ecdsap521 and ed25519, and of
+                         `-hmac sha256|sha384|sha512 -bytes 566`, concatenated (AlgorithmBenchmarks' reference)
 
 Conventions the benchmarks follow (see Benchmarks/Benchmarks/*):
   - a benchmark is named "<operation>/<input>/<implementation>", our library's implementation being "ours";
@@ -30,6 +32,22 @@ TARGETS = {
     ("decode", "segment700", "Foundation"): 3.0,
     ("parse", "claims14", "JSONSerialization"): 5.0,
 }
+
+# Issue 14: for every algorithm beside ES256, the signature step at >= 0.9x `openssl speed` for the same primitive,
+# and the whole token ahead of jwt-kit.
+ALGORITHMS = ["ES384", "ES512", "EdDSA", "RS256", "RS384", "RS512", "PS256", "PS384", "PS512",
+              "HS256", "HS384", "HS512"]
+
+
+def signature_input(algorithm):
+    return f"{algorithm}-input566" if algorithm.startswith("HS") else f"{algorithm}-message32"
+
+
+for _algorithm in ALGORITHMS:
+    for _operation in ("sign", "verify"):
+        TARGETS[(_operation, signature_input(_algorithm), "openssl")] = 0.9
+    for _operation in ("signJWT", "verifyJWT"):
+        TARGETS[(_operation, f"{_algorithm}-claims11", "jwt-kit-typed")] = 1.0
 
 NAME = re.compile(r"^(?P<base>.*) \(scale: (?P<scale>\d+)\)$")
 
@@ -89,6 +107,41 @@ def read_openssl(path):
             if fields[0] == "+F4" and len(fields) >= 5 and fields[2] == "256":
                 return float(fields[3]), float(fields[4])
     sys.exit(f"bench-report: no '+F4:...:256:' line in {path}; is it `openssl speed -mr ... ecdsap256` output?")
+
+
+def read_openssl_algorithms(path):
+    """(algorithms, sign/s, verify/s, source) from `openssl speed -mr` output of the primitives AlgorithmBenchmarks
+    compares with: "+F2:n:2048:s:v" (RSA), "+F4:n:384|521:s:v" (ECDSA), "+F6:n:253:Ed25519:s:v" (EdDSA) and
+    "+F:n:hmac(shaN):<bytes/s>" per size (HMAC over 566 bytes, so MACs/s = bytes/s / 566; one rate for both)."""
+    rates = []
+    with open(path, encoding="utf-8") as file:
+        for line in file:
+            fields = line.strip().split(":")
+            if fields[0] == "+F2" and len(fields) >= 5 and fields[2] == "2048":
+                rsa = [a for a in ALGORITHMS if a[:2] in ("RS", "PS")]
+                rates.append((rsa, float(fields[3]), float(fields[4]), "openssl speed rsa2048"))
+            elif fields[0] == "+F4" and len(fields) >= 5 and fields[2] in ("384", "521"):
+                algorithm = "ES384" if fields[2] == "384" else "ES512"
+                rates.append(([algorithm], float(fields[3]), float(fields[4]), f"openssl speed ecdsap{fields[2]}"))
+            elif fields[0] == "+F6" and len(fields) >= 6 and fields[3] == "Ed25519":
+                rates.append((["EdDSA"], float(fields[4]), float(fields[5]), "openssl speed ed25519"))
+            elif fields[0] == "+F" and len(fields) >= 4 and fields[2].startswith("hmac(sha"):
+                bits = fields[2][len("hmac(sha"):-1]
+                per_second = float(fields[-1]) / 566
+                rates.append(([f"HS{bits}"], per_second, per_second, f"openssl speed -hmac sha{bits} -bytes 566"))
+    if not rates:
+        sys.exit(f"bench-report: no RSA, ECDSA, Ed25519 or HMAC figures in {path}")
+    return rates
+
+
+def add_openssl_algorithms(measurements, rates):
+    for algorithms, sign_rate, verify_rate, source in rates:
+        for algorithm in algorithms:
+            for operation, rate in (("sign", sign_rate), ("verify", verify_rate)):
+                measurement = Measurement("openssl speed", operation, signature_input(algorithm), "openssl")
+                measurement.time_ns = 1e9 / rate
+                measurement.note = f"mean of `{source}`"
+                measurements[(measurement.target, measurement.name)] = measurement
 
 
 def add_openssl(measurements, single, multi, batch):
@@ -233,6 +286,8 @@ def print_tables(rounds):
                 )
 
     for (operation, input_label, competitor) in TARGETS:
+        if not any((m.operation, m.input, m.implementation) == (operation, input_label, "ours") for m in ordered):
+            continue  # a target of benchmarks this run left out
         if not any(
             (m.operation, m.input, m.implementation) == (operation, input_label, competitor) for m in ordered
         ):
@@ -246,6 +301,7 @@ def main():
     parser.add_argument("--influx", action="append", default=[], help="a round's influx CSV export (repeatable)")
     parser.add_argument("--openssl", action="append", default=[], help="a round's `openssl speed -mr` output")
     parser.add_argument("--openssl-multi", action="append", default=[], help="a round's `-multi 2` output")
+    parser.add_argument("--openssl-algorithms", action="append", default=[], help="a round's algorithm figures")
     parser.add_argument("--batch", type=int, default=64, help="signatures per batch in the ES256 throughput benchmarks")
     arguments = parser.parse_args()
 
@@ -257,6 +313,8 @@ def main():
             single = read_openssl(arguments.openssl[index])
             multi = read_openssl(arguments.openssl_multi[index]) if index < len(arguments.openssl_multi) else None
             add_openssl(measurements, single, multi, arguments.batch)
+        if index < len(arguments.openssl_algorithms):
+            add_openssl_algorithms(measurements, read_openssl_algorithms(arguments.openssl_algorithms[index]))
         rounds.append(measurements)
     if not rounds:
         sys.exit("bench-report: nothing to report (pass --influx)")

@@ -65,6 +65,18 @@ for round in $(seq 1 "$rounds"); do
         openssl speed -mr -seconds "$openssl_seconds" -multi 2 ecdsap256 >"$results/round-$round.openssl-2.txt" 2>&1
         report_arguments+=(--openssl "$results/round-$round.openssl-1.txt")
         report_arguments+=(--openssl-multi "$results/round-$round.openssl-2.txt")
+        # AlgorithmBenchmarks' references: the same primitive for every other algorithm (issue 14), only when that
+        # target runs. `openssl speed hmac` would be HMAC-MD5; `-hmac DIGEST -bytes 566` MACs the reference
+        # token's 566-byte signing input.
+        if [ -z "$target_filter" ] || [[ AlgorithmBenchmarks =~ $target_filter ]]; then
+            echo "=== round $round of $rounds: openssl speed rsa2048 ecdsap384 ecdsap521 ed25519, hmac sha256/384/512" >&2
+            algorithms="$results/round-$round.openssl-algorithms.txt"
+            openssl speed -mr -seconds "$openssl_seconds" rsa2048 ecdsap384 ecdsap521 ed25519 >"$algorithms" 2>&1
+            for digest in sha256 sha384 sha512; do
+                openssl speed -mr -seconds "$openssl_seconds" -hmac "$digest" -bytes 566 >>"$algorithms" 2>&1
+            done
+            report_arguments+=(--openssl-algorithms "$algorithms")
+        fi
     fi
 done
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$results/machine.txt" >&2

@@ -2,7 +2,8 @@
 # Runs one libFuzzer target of the Fuzz/ package for SECONDS, then prints its executions and exec/s.
 #
 # Usage: Scripts/fuzz.sh TARGET SECONDS [libFuzzer options...]
-#   TARGET   FuzzJSON | FuzzBase64URL | FuzzToken | FuzzKeyImport | FuzzAugment (or "all", SECONDS each)
+#   TARGET   FuzzJSON | FuzzBase64URL | FuzzToken | FuzzKeyImport | FuzzKeyRecognition | FuzzAugment (or "all",
+#            SECONDS each)
 #   SECONDS  how long to fuzz; extra options go to libFuzzer as given (e.g. -runs=10000000 -max_len=8192)
 # Environment:
 #   FUZZ_SCRATCH  the build and work directory (default .build-fuzz): the binaries, the working corpus
@@ -16,7 +17,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-targets=(FuzzJSON FuzzBase64URL FuzzToken FuzzKeyImport FuzzAugment)
+targets=(FuzzJSON FuzzBase64URL FuzzToken FuzzKeyImport FuzzKeyRecognition FuzzAugment)
 if [ $# -lt 2 ]; then
     echo "usage: $0 TARGET SECONDS [libFuzzer options...]; TARGET is one of ${targets[*]} or all" >&2
     exit 2

@@ -24,6 +24,7 @@
 #include <openssl/param_build.h>
 #include <openssl/params.h>
 #include <openssl/rand.h>
+#include <openssl/rsa.h>
 
 // EVP_EC_gen is a function-like macro over the variadic EVP_PKEY_Q_keygen; Swift imports neither.
 // Generates a fresh EC key on the named curve ("P-256").

@@ -1,4 +1,4 @@
-// swift-jwt-claims: lossless custom claims for ES256 JSON Web Tokens.
+// swift-jwt-claims: lossless custom claims for JSON Web Tokens, with every JOSE signature algorithm.
 //
 // The module is layered, one folder a layer, each using only the layers before it:
 //
@@ -7,7 +7,9 @@
 //   Base64URL/     strict RFC 4648 section 5 encoding and decoding
 //   JSON/          the lossless JSON model, parser and writer, exact decimals, and the Codable bridge
 //   Claims/        what is JWT-specific about a JSON object: ClaimSet, claim names, audience, NumericDate
-//   Signing/       ES256 keys and signatures, and the fronts for randomness, SHA-256 and constant-time compare
+//   Signing/       JWSAlgorithm; the key families (ES256, ES384, ES512, EdDSA, RSA, HMAC) and the closed
+//                  JWTSigningKey / JWTVerificationKey over them; the fronts for randomness, SHA-256 and constant-time
+//                  compare
 //   Token/         compact JWS: signing claim sets, decoding and verifying tokens, key sets
 //   Augmentation/  adding custom claims to a verified token under a policy
 //   Refresh/       refresh tokens that carry custom claims through rotation

@@ -76,12 +76,17 @@ public struct JWTError: Error, Hashable, Sendable, CustomStringConvertible {
         /// An input over a configured bound: size, nesting depth, member count, number length, key count. The
         /// augmentation policy's own limits have their own codes, ``attributesTooLarge`` and ``tokenTooLarge``.
         public static let limitExceeded = Code(.limitExceeded)
-        /// Key material that cannot be a valid key: bad encoding, a point not on the curve, a private scalar that
-        /// does not match its public point.
+        /// Key material that cannot be a valid key: bad encoding, a point not on the curve, a private part that does
+        /// not match its public part, an RSA public exponent of 1 or an even one.
         public static let invalidKey = Code(.invalidKey)
-        /// A well-formed key of a kind this library does not use: another key type, curve or intended use.
+        /// A well-formed key this library will not use as asked: another key type or curve (X25519, Ed448, P-224,
+        /// secp256k1, ...), another intended use, a weak key (an RSA modulus under 2048 bits or with the ROCA
+        /// fingerprint, an HMAC key shorter than its hash), or an algorithm the key cannot do or that was not given
+        /// where the key allows several.
         public static let unsupportedKey = Code(.unsupportedKey)
-        /// A signature that is not exactly 64 bytes of raw R||S (RFC 7518 section 3.4), for example DER.
+        /// A signature whose length is not the one the algorithm makes: not exactly the raw R||S of ECDSA (RFC 7518
+        /// section 3.4; a DER signature, for example), not 64 bytes for EdDSA, not the full MAC for HMAC, not the
+        /// modulus's length for RSA.
         public static let invalidSignatureEncoding = Code(.invalidSignatureEncoding)
         /// A signature that does not verify with the selected key.
         public static let invalidSignature = Code(.invalidSignature)
@@ -91,7 +96,8 @@ public struct JWTError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let malformedToken = Code(.malformedToken)
         /// A JOSE header that is not a JSON object or has a member of the wrong type.
         public static let invalidHeader = Code(.invalidHeader)
-        /// A header `alg` other than exactly `ES256` (including `none`).
+        /// A header `alg` that is not a supported JWS algorithm (including `none` in any spelling), or that is not the
+        /// algorithm of the key selected to verify the token.
         public static let unsupportedAlgorithm = Code(.unsupportedAlgorithm)
         /// A `kid` that names no configured key. Never answered by falling back to another key.
         public static let unknownKeyID = Code(.unknownKeyID)

@@ -14,8 +14,8 @@ struct DecodeCommand: ParsableCommand {
         discussion: """
             Prints {"header":{...},"claims":{...}} on one line and a warning on standard error: nothing is \
             verified, so nothing printed may be trusted. The token must still be well formed (three Base64URL \
-            segments, JSON objects, a 64-byte signature) and within the size limit, as for verify. Exit status: \
-            0 decoded; 1 the token is malformed; 2 bad usage.
+            segments, JSON objects, a signature of the length its "alg" makes) and within the size limit, as for \
+            verify. Exit status: 0 decoded; 1 the token is malformed; 2 bad usage.
             """
     )
 

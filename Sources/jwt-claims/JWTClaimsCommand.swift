@@ -5,7 +5,7 @@ import ArgumentParser
 #error("jwt-claims needs the package trait CLI (swift-argument-parser): build with the default traits")
 #endif
 
-/// The `jwt-claims` command: ES256 JSON Web Tokens from the command line.
+/// The `jwt-claims` command: JSON Web Tokens of every JOSE signature algorithm from the command line.
 ///
 /// Its own `main` replaces ArgumentParser's so that the exit statuses are the contract's: 0 success, 1 a token
 /// was refused, 2 bad usage or bad input (ArgumentParser's usage errors would otherwise exit 64).
@@ -14,7 +14,7 @@ struct JWTClaimsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "jwt-claims",
         abstract:
-            "Sign, verify, decode and augment ES256 JSON Web Tokens, keeping every claim intact; serve the reference API.",
+            "Sign, verify, decode and augment JSON Web Tokens, keeping every claim intact; serve the reference API.",
         discussion: """
             Exit status: 0 success; 1 a token was refused (bad signature, expired, wrong audience, malformed, \
             unknown kid, ...; with --jsonl, any line refused); 2 bad usage or bad input that is not a token \

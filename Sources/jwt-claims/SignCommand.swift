@@ -7,21 +7,34 @@ import JWTClaimsWireFormat
 #error("jwt-claims needs the package trait CLI (swift-argument-parser): build with the default traits")
 #endif
 
-/// `jwt-claims sign`: signs a JSON object of claims (or a batch of them) into ES256 tokens.
+/// `jwt-claims sign`: signs a JSON object of claims (or a batch of them) with the key's algorithm.
 struct SignCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sign",
         abstract: "Sign a JSON object of claims and print the token.",
         discussion: """
             The claims are signed exactly as written (member order and number text kept). The header is \
-            {"alg":"ES256","typ":"JWT"} plus "kid" from --kid or the key's JWK "kid". Exit status: 0 signed; 2 bad \
-            usage, an unusable key file, or claims that are not a JSON object; with --jsonl, 1 if any line was \
-            refused.
+            {"alg":ALG,"typ":"JWT"} plus "kid" from --kid or the key's JWK "kid". ALG is the key's: its JWK "alg", \
+            else the only one its type allows (EC curve, Ed25519), else --alg, else RS256 for an RSA key; an HMAC \
+            (oct) key needs "alg" or --alg. Exit status: 0 signed; 2 bad usage, an unusable key file, an --alg the \
+            key cannot do or that disagrees with its JWK "alg", or claims that are not a JSON object; with \
+            --jsonl, 1 if any line was refused.
             """
     )
 
-    @Option(help: ArgumentHelp("The private key: PEM (PKCS#8 or SEC1), DER or JWK.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "The private key: PEM (PKCS#8, SEC1 or PKCS#1), DER, or JWK (EC, OKP, RSA, or an oct secret).",
+            valueName: "file"
+        )
+    )
     var key: String
+
+    @Option(
+        help: ArgumentHelp("The algorithm, for a key that allows several (RSA, oct).", valueName: "alg"),
+        transform: AlgorithmArgument.parse
+    )
+    var alg: JWSAlgorithm?
 
     @Option(help: ArgumentHelp("The header 'kid'; default: the JWK's 'kid', if any.", valueName: "id"))
     var kid: String?
@@ -52,7 +65,7 @@ struct SignCommand: ParsableCommand {
 
     func run() throws(CLIError) {
         let source = try ClaimsSource.choose(inline: claims, file: claimsFile, dash: dash)
-        let (privateKey, fileKeyID) = try KeyFile(path: key).signingKey()
+        let (privateKey, fileKeyID) = try KeyFile(path: key, algorithm: alg).signingKey()
         let signer = JWTSigner(key: privateKey, keyID: kid ?? fileKeyID)
         if jsonl, case .input(let input) = source {
             try JSONLines.run(input: input, maximumLineLength: ClaimsSource.maximumSize) { bytes in

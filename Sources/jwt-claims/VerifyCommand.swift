@@ -12,13 +12,21 @@ struct VerifyCommand: ParsableCommand {
         commandName: "verify",
         abstract: "Verify a token and print its claims as JSON (member order and number text kept).",
         discussion: """
-            Exit status: 0 the token is valid; 1 it was refused (the reason is printed as 'error: <reason>' on \
-            standard error); 2 bad usage or an unusable key file.
+            The key decides the algorithm (its JWK "alg", else its type's only one, else --alg, else RS256 for \
+            RSA); a token whose header "alg" is another is refused, and "none" never verifies. Exit status: 0 the \
+            token is valid; 1 it was refused (the reason is printed as 'error: <reason>' on standard error); 2 bad \
+            usage or an unusable key file (or an --alg the key cannot do).
             """
     )
 
     @Option(help: ArgumentHelp("The verification key: PEM, DER, JWK or JWK Set.", valueName: "file"))
     var key: String
+
+    @Option(
+        help: ArgumentHelp("The algorithm, for a key that allows several (RSA, oct).", valueName: "alg"),
+        transform: AlgorithmArgument.parse
+    )
+    var alg: JWSAlgorithm?
 
     @OptionGroup var validation: ValidationFlags
 
@@ -36,7 +44,7 @@ struct VerifyCommand: ParsableCommand {
     }
 
     func run() throws(CLIError) {
-        let verifier = try KeyFile(path: key).verifier(
+        let verifier = try KeyFile(path: key, algorithm: alg).verifier(
             options: validation.options(limits: TokenLimits.limits(maximumSize: maxTokenSize))
         )
         let now = validation.now

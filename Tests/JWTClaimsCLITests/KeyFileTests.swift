@@ -124,7 +124,7 @@ struct KeyFileTests {
         let key = try Fixtures.key()
         let withKeyID = try KeyFile(bytes: Array(Fixtures.jwk(key.jwk, adding: [("kid", "k1")]).utf8), label: "k")
         #expect(try withKeyID.signingKey().keyID == "k1")
-        #expect(try withKeyID.signingKey().key.publicKey == key.publicKey)
+        #expect(try withKeyID.signingKey().key.verificationKey == JWTVerificationKey(key.publicKey))
         #expect(try KeyFile(bytes: Array(Fixtures.sec1PrivateKeyPEM.utf8), label: "k").signingKey().keyID == nil)
 
         let publicKey = try KeyFile(bytes: Array(Fixtures.spkiPublicKeyPEM.utf8), label: "key file 'p.pem'")
@@ -164,12 +164,23 @@ struct KeyFileTests {
                 #"{"kty":"EC","crv":"P-256","x":"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA","y":"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"}"#,
             message: "key file 'bad'"
         ),
-        BadFile(name: "RSA JWK", content: #"{"kty":"RSA","n":"AQAB","e":"AQAB"}"#, message: "kty \"RSA\""),
+        BadFile(name: "RSA JWK of 17 bits", content: #"{"kty":"RSA","n":"AQAB","e":"AQAB"}"#, message: "bits"),
+        BadFile(
+            name: "oct JWK without alg",
+            content: #"{"kty":"oct","k":"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"}"#,
+            message: "HS256"
+        ),
+        BadFile(name: "oct JWK too short", content: #"{"kty":"oct","alg":"HS256","k":"AAAA"}"#, message: "HS256"),
+        BadFile(
+            name: "JWK of X25519",
+            content: #"{"kty":"OKP","crv":"X25519","x":"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"}"#,
+            message: "X25519"
+        ),
         BadFile(name: "JWK with numeric kid", content: #"{"kty":"EC","kid":7}"#, message: "\"kid\" must be a string"),
         BadFile(
             name: "JWK Set without a usable key",
             content: #"{"keys":[{"kty":"RSA","kid":"r","n":"AQAB","e":"AQAB"}]}"#,
-            message: "no usable ES256 key (key 0:"
+            message: "no usable key (key 0:"
         ),
         BadFile(name: "DER garbage", content: "0\u{1}\u{2}", message: "key file 'bad'"),
     ]

@@ -1,4 +1,5 @@
 import JWTKit
+import JWTKitFixtures
 
 /// The reference page's augmented payload as a typed jwt-kit struct: the 11 original claims, then the custom ones.
 ///

@@ -1,5 +1,6 @@
 import BenchmarkFixtures
 import JWTKit
+import JWTKitFixtures
 
 /// The reference page's claims as a dynamic jwt-kit payload: a dictionary of any JSON values, for code that does
 /// not know the claims ahead (which is what adding custom claims to someone else's token needs).

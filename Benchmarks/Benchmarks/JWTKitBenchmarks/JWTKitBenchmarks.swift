@@ -2,6 +2,7 @@ import Benchmark
 import BenchmarkFixtures
 import Foundation
 import JWTKit
+import JWTKitFixtures
 
 // vapor/jwt-kit signing, verifying, decoding (unverified) and augmenting (verify, add the page's custom attributes,
 // sign) an ES256 token whose payload is the reference page's 11 claims, with a typed payload struct and with a

@@ -1,30 +1,59 @@
 /// Writes and reads the DER `ECDSA-Sig-Value ::= SEQUENCE { r INTEGER, s INTEGER }` (RFC 3279 section 2.2.3) that
-/// OpenSSL speaks, from and to JOSE's raw 32-byte r and s.
+/// OpenSSL speaks, from and to JOSE's raw fixed-width r and s (32, 48 or 66 bytes each).
 ///
 /// Written by hand rather than with `ECDSA_SIG_new` + `BN_bin2bn` + `i2d_ECDSA_SIG` because that route costs 16
 /// heap allocations per verification on OpenSSL 3.0 (measured), more than the rest of our verify path together, and
-/// `d2i_ECDSA_SIG` + `BN_bn2binpad` cost 5 per signature; the encoding of two positive integers below 2^256 is short
-/// and fixed in shape. Allocates nothing.
+/// `d2i_ECDSA_SIG` + `BN_bn2binpad` cost 5 per signature; the encoding of two positive integers below the group
+/// order is short and fixed in shape. Allocates nothing.
 enum ECDSASignatureDER {
-    /// The longest encoding: SEQUENCE header (2) + 2 × INTEGER (tag, length, 0x00 pad, 32 bytes).
-    static let maximumByteCount = 72
+    /// The longest encoding for any supported curve (P-521): SEQUENCE header (3: the content is over 127 bytes) +
+    /// 2 × INTEGER (tag, length, 0x00 pad, 66 bytes).
+    static let maximumByteCount = maximumByteCount(scalarByteCount: 66)
 
-    /// Encodes r and s (each exactly 32 big-endian bytes) into `output`; returns the number of bytes written, or nil
-    /// if the input sizes are wrong or `output` is shorter than ``maximumByteCount``.
+    /// The longest encoding for scalars of `scalarByteCount` bytes: 72 for P-256, 104 for P-384, 141 for P-521.
+    static func maximumByteCount(scalarByteCount: Int) -> Int {
+        let content = 2 * (2 + scalarByteCount + 1)
+        return (content < 0x80 ? 2 : 3) + content
+    }
+
+    /// Encodes r and s (big-endian, of equal length: 32, 48 or 66 bytes) into `output`; returns the number of bytes
+    /// written, or nil if the input sizes are wrong or `output` is shorter than the maximum for that size.
     static func encode(
         r: UnsafeRawBufferPointer,
         s: UnsafeRawBufferPointer,
         into output: UnsafeMutableRawBufferPointer
     ) -> Int? {
-        guard r.count == P256.scalarByteCount, s.count == P256.scalarByteCount, output.count >= maximumByteCount
+        guard r.count == s.count, [32, 48, 66].contains(r.count),
+            output.count >= maximumByteCount(scalarByteCount: r.count)
         else { return nil }
-        var cursor = 2
+        let contentLength = unsafe integerLength(r) + integerLength(s)
+        // Content over 127 bytes (only possible for P-521) takes the two-byte long length form 0x81 nn (X.690 8.1.3).
+        var cursor = contentLength < 0x80 ? 2 : 3
+        unsafe output[0] = 0x30
+        if contentLength < 0x80 {
+            unsafe output[1] = UInt8(contentLength)
+        } else {
+            unsafe output[1] = 0x81
+            unsafe output[2] = UInt8(contentLength)
+        }
         unsafe writeInteger(r, into: output, at: &cursor)
         unsafe writeInteger(s, into: output, at: &cursor)
-        // Content is at most 70 bytes, so the short length form always applies.
-        unsafe output[0] = 0x30
-        unsafe output[1] = UInt8(cursor - 2)
         return cursor
+    }
+
+    /// The first significant byte of `value` (one zero byte is kept for zero) and whether it needs a 0x00 pad.
+    private static func significantStart(_ value: UnsafeRawBufferPointer) -> (start: Int, needsPad: Bool) {
+        var start = 0
+        while unsafe start < value.count - 1 && value[start] == 0 {
+            start += 1
+        }
+        return unsafe (start, value[start] & 0x80 != 0)
+    }
+
+    /// The bytes `INTEGER` takes for the unsigned big-endian `value`, tag and length included.
+    private static func integerLength(_ value: UnsafeRawBufferPointer) -> Int {
+        let (start, needsPad) = unsafe significantStart(value)
+        return 2 + value.count - start + (needsPad ? 1 : 0)
     }
 
     /// Appends `INTEGER` for the unsigned big-endian `value`: leading zero bytes dropped (one kept for zero) and a
@@ -34,11 +63,7 @@ enum ECDSASignatureDER {
         into output: UnsafeMutableRawBufferPointer,
         at cursor: inout Int
     ) {
-        var start = 0
-        while unsafe start < value.count - 1 && value[start] == 0 {
-            start += 1
-        }
-        let needsPad = unsafe value[start] & 0x80 != 0
+        let (start, needsPad) = unsafe significantStart(value)
         let length = value.count - start + (needsPad ? 1 : 0)
         unsafe output[cursor] = 0x02
         unsafe output[cursor + 1] = UInt8(length)
@@ -53,32 +78,44 @@ enum ECDSASignatureDER {
         }
     }
 
-    /// Reads a DER signature into `raw` (64 bytes: r then s, each left-padded to 32 bytes). Strict: exactly one
-    /// SEQUENCE of two minimal, positive INTEGERs of at most 32 significant bytes, nothing after it. Returns false for
-    /// anything else, or if `raw` is not 64 bytes.
+    /// Reads a DER signature into `raw` (r then s, each left-padded to half of `raw`, which must be 64, 96 or 132
+    /// bytes). Strict: exactly one SEQUENCE with a minimal length of two minimal, positive INTEGERs of at most half of
+    /// `raw` significant bytes, nothing after it. Returns false for anything else.
     static func decode(_ der: UnsafeRawBufferPointer, into raw: UnsafeMutableRawBufferPointer) -> Bool {
-        guard raw.count == 2 * P256.scalarByteCount, der.count >= 8, der.count <= maximumByteCount,
-            unsafe der[0] == 0x30, unsafe Int(der[1]) == der.count - 2
+        let scalarByteCount = raw.count / 2
+        guard raw.count.isMultiple(of: 2), [32, 48, 66].contains(scalarByteCount), der.count >= 8,
+            der.count <= maximumByteCount(scalarByteCount: scalarByteCount), unsafe der[0] == 0x30
         else { return false }
-        var cursor = 2
-        guard unsafe readInteger(der, at: &cursor, into: raw, slot: 0),
-            unsafe readInteger(der, at: &cursor, into: raw, slot: P256.scalarByteCount)
+        var cursor: Int
+        if unsafe der[1] < 0x80 {
+            guard unsafe Int(der[1]) == der.count - 2 else { return false }
+            cursor = 2
+        } else {
+            // The long form is minimal only for lengths of 128 and more (X.690 10.1).
+            guard unsafe der[1] == 0x81, unsafe der[2] >= 0x80, unsafe Int(der[2]) == der.count - 3 else {
+                return false
+            }
+            cursor = 3
+        }
+        guard unsafe readInteger(der, at: &cursor, into: raw, slot: 0, width: scalarByteCount),
+            unsafe readInteger(der, at: &cursor, into: raw, slot: scalarByteCount, width: scalarByteCount)
         else { return false }
         return cursor == der.count
     }
 
-    /// Reads one INTEGER at `cursor` into the 32-byte slot of `raw` starting at `slot`, right-aligned.
+    /// Reads one INTEGER at `cursor` into the `width`-byte slot of `raw` starting at `slot`, right-aligned.
     private static func readInteger(
         _ der: UnsafeRawBufferPointer,
         at cursor: inout Int,
         into raw: UnsafeMutableRawBufferPointer,
-        slot: Int
+        slot: Int,
+        width: Int
     ) -> Bool {
         guard cursor + 2 <= der.count, unsafe der[cursor] == 0x02 else { return false }
         let length = unsafe Int(der[cursor + 1])
         var start = cursor + 2
         let end = start + length
-        guard length >= 1, length <= P256.scalarByteCount + 1, end <= der.count else { return false }
+        guard length >= 1, length <= width + 1, end <= der.count else { return false }
         // Positive (top bit clear) and minimal: a leading 0x00 only where the next byte's top bit is set.
         guard unsafe der[start] & 0x80 == 0 else { return false }
         if unsafe der[start] == 0, length > 1 {
@@ -86,8 +123,8 @@ enum ECDSASignatureDER {
             start += 1
         }
         let significant = end - start
-        guard significant <= P256.scalarByteCount else { return false }
-        let padding = P256.scalarByteCount - significant
+        guard significant <= width else { return false }
+        let padding = width - significant
         for index in 0..<padding {
             unsafe raw[slot + index] = 0
         }

@@ -7,31 +7,22 @@ extension ES256 {
     ///
     /// A `PrivateKey` is immutable and safe to share: any number of tasks may sign with one key at once.
     public struct PrivateKey: Sendable {
-        /// The OpenSSL key, with its private scalar.
-        let backing: EVPKey
-        /// The backing key's private scalar, which every export is built from.
-        private let scalar: PrivateScalar
-        /// The matching public key, held in a separate public-only OpenSSL key so that handing it out never hands
-        /// out the private scalar.
+        /// The shared ECDSA implementation, on P-256.
+        let core: ECPrivateKeyCore
+        /// The matching public key.
         private let publicPart: PublicKey
 
-        /// Wraps a validated OpenSSL private key and derives its public key.
-        private init(backing: EVPKey) throws(JWTError) {
-            guard let scalar = backing.privateScalar else {
-                throw .cryptographicFailure("OpenSSL made a private key without its private scalar")
-            }
-            self.backing = backing
-            self.scalar = scalar
-            publicPart = try PublicKey(
-                backing: OpenSSLKeyImport.publicKey(uncompressedPoint: backing.uncompressedPoint)
-            )
+        /// Wraps a validated key.
+        private init(core: ECPrivateKeyCore) {
+            self.core = core
+            publicPart = PublicKey(core: core.publicKey)
         }
 
         /// Generates a new random key with OpenSSL's default random generator.
         ///
         /// - Throws: ``JWTError/Code/cryptographicFailure`` only if OpenSSL cannot generate a key.
         public init() throws(JWTError) {
-            try self.init(backing: OpenSSLKeyImport.generatePrivateKey())
+            try self.init(core: ECPrivateKeyCore(generatingOn: .p256))
         }
 
         /// Imports a private key from PEM: PKCS#8 (`PRIVATE KEY`, RFC 5958) or SEC1 (`EC PRIVATE KEY`, RFC 5915).
@@ -45,17 +36,7 @@ extension ES256 {
         ///   not match the embedded public point); ``JWTError/Code/unsupportedKey`` for another key type or curve,
         ///   or an encrypted key.
         public init(pemRepresentation: String) throws(JWTError) {
-            let document = try PEMDocument(parsing: pemRepresentation)
-            let structure: OpenSSLKeyImport.PrivateKeyStructure
-            switch document.label {
-            case "PRIVATE KEY": structure = .pkcs8
-            case "EC PRIVATE KEY": structure = .sec1
-            default:
-                throw PEMDocument.wrongLabelError(document.label, expected: "\"PRIVATE KEY\" or \"EC PRIVATE KEY\"")
-            }
-            try self.init(
-                backing: OpenSSLKeyImport.privateKey(decoding: document.block, encoding: .pem, structure: structure)
-            )
+            try self.init(core: ECPrivateKeyCore(curve: .p256, pemRepresentation: pemRepresentation))
         }
 
         /// Imports a private key from DER: a PKCS#8 `PrivateKeyInfo` or a SEC1 `ECPrivateKey`, detected in that
@@ -64,9 +45,7 @@ extension ES256 {
         /// - Parameter derRepresentation: exactly one DER structure, with no trailing bytes.
         /// - Throws: ``JWTError/Code/invalidKey`` or ``JWTError/Code/unsupportedKey``, as for PEM.
         public init(derRepresentation: some Collection<UInt8>) throws(JWTError) {
-            try self.init(
-                backing: OpenSSLKeyImport.privateKey(decoding: derRepresentation, encoding: .der, structure: nil)
-            )
+            try self.init(core: ECPrivateKeyCore(curve: .p256, derRepresentation: derRepresentation))
         }
 
         /// Imports a private key from a JSON Web Key (RFC 7517) with `kty` `"EC"`, `crv` `"P-256"`, `x`, `y` and `d`.
@@ -81,17 +60,7 @@ extension ES256 {
         ///   members (including a missing `d`), a point not on the curve, or a `d` that is out of range or does not
         ///   match the point.
         public init(jwk: JSONObject) throws(JWTError) {
-            let members = try JWKMembers(jwk, for: .sign)
-            guard let scalar = members.privateScalar else {
-                throw .invalidKey("the JWK has no \"d\" member, so it is a public key; import it as ES256.PublicKey")
-            }
-            guard P256.isScalarInRange(scalar) else {
-                throw .invalidKey("the JWK's d is 0 or not below the group order n")
-            }
-            try P256.checkUncompressedPointForm(members.uncompressedPoint)
-            try self.init(
-                backing: OpenSSLKeyImport.privateKey(scalar: scalar, uncompressedPoint: members.uncompressedPoint)
-            )
+            try self.init(core: ECPrivateKeyCore(curve: .p256, jwk: jwk))
         }
 
         /// Imports a private key from the JSON text of a JSON Web Key; see ``init(jwk:)``.
@@ -108,7 +77,7 @@ extension ES256 {
         ///
         /// This is secret material: keep it out of logs.
         public var jwk: JSONObject {
-            JWKMembers.privateJWK(uncompressedPoint: backing.uncompressedPoint, privateScalar: scalar.bytes)
+            core.jwk
         }
 
         /// The matching public key.
@@ -121,14 +90,14 @@ extension ES256 {
         ///
         /// This is secret material: keep it out of logs.
         public var derRepresentation: [UInt8] {
-            P256.privateKeyInfo(privateScalar: scalar.bytes, uncompressedPoint: backing.uncompressedPoint)
+            core.derRepresentation
         }
 
         /// The key as a PEM `PRIVATE KEY` block (PKCS#8), in 64-character lines ending in a line feed.
         ///
         /// This is secret material: keep it out of logs.
         public var pemRepresentation: String {
-            OpenSSLPEM.armor(derRepresentation, label: "PRIVATE KEY")
+            core.pemRepresentation
         }
 
         /// Signs `message` with ES256: SHA-256, then ECDSA on P-256, giving the 64-byte raw `R || S`.
@@ -140,7 +109,11 @@ extension ES256 {
         /// - Returns: the signature.
         /// - Throws: ``JWTError/Code/cryptographicFailure`` only if OpenSSL fails internally.
         public func signature(for message: some Collection<UInt8>) throws(JWTError) -> ES256.Signature {
-            try OpenSSLECDSA.signature(for: message, with: backing)
+            var signature = ES256.Signature(uncheckedZero: ())
+            try unsafe signature.withUnsafeMutableRawBytes { (raw) throws(JWTError) in
+                try unsafe core.sign(message, into: raw)
+            }
+            return signature
         }
     }
 }

@@ -9,15 +9,12 @@ extension ES256 {
     /// A `PublicKey` is immutable and cheap to share between tasks: verifying from many tasks at once is safe.
     /// Two keys are equal when their points are equal.
     public struct PublicKey: Sendable {
-        /// The OpenSSL key, public part only.
-        let backing: EVPKey
-        /// The RFC 7638 thumbprint, computed once at import.
-        private let cachedThumbprint: String
+        /// The shared ECDSA implementation, on P-256.
+        let core: ECPublicKeyCore
 
-        /// Wraps a validated OpenSSL key.
-        init(backing: EVPKey) throws(JWTError) {
-            self.backing = backing
-            cachedThumbprint = try JWKMembers.thumbprint(uncompressedPoint: backing.uncompressedPoint)
+        /// Wraps a validated key.
+        init(core: ECPublicKeyCore) {
+            self.core = core
         }
 
         /// Imports a public key from PEM: an X.509 `SubjectPublicKeyInfo` labelled `PUBLIC KEY` (RFC 7468).
@@ -26,11 +23,7 @@ extension ES256 {
         /// - Throws: ``JWTError/Code/invalidKey`` if the text is not such a block or the key is invalid;
         ///   ``JWTError/Code/unsupportedKey`` for another key type, curve, or a compressed point.
         public init(pemRepresentation: String) throws(JWTError) {
-            let document = try PEMDocument(parsing: pemRepresentation)
-            guard document.label == "PUBLIC KEY" else {
-                throw PEMDocument.wrongLabelError(document.label, expected: "\"PUBLIC KEY\"")
-            }
-            try self.init(backing: OpenSSLKeyImport.publicKey(decoding: document.block, encoding: .pem))
+            try self.init(core: ECPublicKeyCore(curve: .p256, pemRepresentation: pemRepresentation))
         }
 
         /// Imports a public key from the DER bytes of an X.509 `SubjectPublicKeyInfo` (RFC 5480).
@@ -38,7 +31,7 @@ extension ES256 {
         /// - Parameter derRepresentation: exactly one DER structure, with no trailing bytes.
         /// - Throws: ``JWTError/Code/invalidKey`` or ``JWTError/Code/unsupportedKey``, as for PEM.
         public init(derRepresentation: some Collection<UInt8>) throws(JWTError) {
-            try self.init(backing: OpenSSLKeyImport.publicKey(decoding: derRepresentation, encoding: .der))
+            try self.init(core: ECPublicKeyCore(curve: .p256, derRepresentation: derRepresentation))
         }
 
         /// Imports a public key from its uncompressed SEC 1 / ANSI X9.63 point: 65 bytes `04 || X || Y`.
@@ -48,9 +41,7 @@ extension ES256 {
         ///   always carry both coordinates); ``JWTError/Code/invalidKey`` for the point at infinity, another length,
         ///   a coordinate not below p, or a point that is not on P-256.
         public init(x963Representation: some Collection<UInt8>) throws(JWTError) {
-            let point = [UInt8](x963Representation)
-            try P256.checkUncompressedPointForm(point)
-            try self.init(backing: OpenSSLKeyImport.publicKey(uncompressedPoint: point))
+            try self.init(core: ECPublicKeyCore(curve: .p256, x963Representation: x963Representation))
         }
 
         /// Imports a public key from a JSON Web Key (RFC 7517) with `kty` `"EC"`, `crv` `"P-256"`, `x` and `y`.
@@ -66,14 +57,7 @@ extension ES256 {
         ///   that says the key is for something else; ``JWTError/Code/invalidKey`` for missing or malformed
         ///   members, coordinates that are not 32 bytes, a point not on the curve, or a `d` member.
         public init(jwk: JSONObject) throws(JWTError) {
-            let members = try JWKMembers(jwk, for: .verify)
-            guard members.privateScalar == nil else {
-                throw .invalidKey(
-                    "the JWK holds a private key (it has \"d\"); import it as ES256.PrivateKey and use its publicKey"
-                )
-            }
-            try P256.checkUncompressedPointForm(members.uncompressedPoint)
-            try self.init(backing: OpenSSLKeyImport.publicKey(uncompressedPoint: members.uncompressedPoint))
+            try self.init(core: ECPublicKeyCore(curve: .p256, jwk: jwk))
         }
 
         /// Imports a public key from the JSON text of a JSON Web Key; see ``init(jwk:)``.
@@ -88,7 +72,7 @@ extension ES256 {
 
         /// The key as a JSON Web Key with the members `kty`, `crv`, `x`, `y`, in that order.
         public var jwk: JSONObject {
-            JWKMembers.publicJWK(uncompressedPoint: backing.uncompressedPoint)
+            core.jwk
         }
 
         /// The RFC 7638 JWK thumbprint (SHA-256, Base64URL): a stable identifier of the key, usable as a `kid`.
@@ -96,22 +80,22 @@ extension ES256 {
         /// It hashes `{"crv":"P-256","kty":"EC","x":"…","y":"…"}`, so it is the same whatever format the key came
         /// from and whatever other members its JWK had.
         public var thumbprint: String {
-            cachedThumbprint
+            core.thumbprint
         }
 
         /// The uncompressed point `04 || X || Y` (65 bytes).
         public var x963Representation: [UInt8] {
-            backing.uncompressedPoint
+            core.uncompressedPoint
         }
 
         /// The DER `SubjectPublicKeyInfo` (RFC 5480, 91 bytes), with the curve named by OID.
         public var derRepresentation: [UInt8] {
-            P256.subjectPublicKeyInfo(uncompressedPoint: backing.uncompressedPoint)
+            core.derRepresentation
         }
 
         /// The PEM `PUBLIC KEY` block of ``derRepresentation``, in 64-character lines ending in a line feed.
         public var pemRepresentation: String {
-            OpenSSLPEM.armor(derRepresentation, label: "PUBLIC KEY")
+            core.pemRepresentation
         }
 
         /// Whether `signature` is a valid ES256 signature of `message` under this key.
@@ -126,7 +110,18 @@ extension ES256 {
         ///   - message: the signed bytes.
         /// - Returns: `true` only if the signature verifies.
         public func isValidSignature(_ signature: ES256.Signature, for message: some Collection<UInt8>) -> Bool {
-            OpenSSLECDSA.isValid(signature, for: message, with: backing)
+            unsafe signature.withUnsafeRawBytes { raw in unsafe core.isValidSignature(raw: raw, for: message) }
+        }
+
+        /// Whether `signature`, given as its raw bytes `R || S`, is a valid ES256 signature of `message` under this
+        /// key; `false` for any length but 64 (such as a DER signature). See ``isValidSignature(_:for:)-(ES256.Signature,_)``.
+        ///
+        /// - Parameters:
+        ///   - signature: the raw signature bytes, as a token's signature segment decodes to.
+        ///   - message: the signed bytes.
+        /// - Returns: `true` only if the signature verifies.
+        public func isValidSignature(_ signature: some Collection<UInt8>, for message: some Collection<UInt8>) -> Bool {
+            core.isValidSignature(bytes: signature, for: message)
         }
     }
 }
@@ -141,11 +136,11 @@ extension ES256.PublicKey: CustomStringConvertible {
 extension ES256.PublicKey: Hashable {
     /// Whether both keys have the same point.
     public static func == (lhs: ES256.PublicKey, rhs: ES256.PublicKey) -> Bool {
-        lhs.backing === rhs.backing || lhs.backing.uncompressedPoint == rhs.backing.uncompressedPoint
+        lhs.core == rhs.core
     }
 
     /// Hashes the point.
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(backing.uncompressedPoint)
+        hasher.combine(core.uncompressedPoint)
     }
 }

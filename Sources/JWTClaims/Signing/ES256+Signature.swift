@@ -17,8 +17,8 @@ extension ES256 {
         /// - Throws: ``JWTError/Code/invalidSignatureEncoding`` for any other length (including any DER signature).
         public init(rawRepresentation: some Collection<UInt8>) throws(JWTError) {
             let count = rawRepresentation.count
-            guard count == P256.signatureByteCount else {
-                throw .signatureIsNotRaw(byteCount: count)
+            guard count == ECCurve.p256.signatureByteCount else {
+                throw .signatureIsNotRaw(byteCount: count, algorithm: .es256)
             }
             var bytes = SIMD64<UInt8>()
             // Contiguous input (arrays, slices, decoded segments) is copied in one move; setting the 64 lanes one by
@@ -53,8 +53,14 @@ extension ES256 {
         }
 
         /// Runs `body` with the 64 bytes for writing.
-        mutating func withUnsafeMutableRawBytes<Result>(_ body: (UnsafeMutableRawBufferPointer) -> Result) -> Result {
-            unsafe Swift.withUnsafeMutableBytes(of: &storage, body)
+        mutating func withUnsafeMutableRawBytes<Success, Failure: Error>(
+            _ body: (UnsafeMutableRawBufferPointer) throws(Failure) -> Success
+        ) throws(Failure) -> Success {
+            // The closure cannot throw through `withUnsafeMutableBytes(of:)` with its type, so its outcome travels
+            // in a Result.
+            try unsafe Swift.withUnsafeMutableBytes(of: &storage) { buffer in
+                Result { () throws(Failure) in try unsafe body(buffer) }
+            }.get()
         }
     }
 }

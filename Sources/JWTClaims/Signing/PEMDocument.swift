@@ -71,16 +71,37 @@ struct PEMDocument {
     }
 
     /// The error for a PEM block whose label is not the one this import wants.
-    static func wrongLabelError(_ label: String, expected: String) -> JWTError {
+    ///
+    /// - Parameters:
+    ///   - label: the block's label.
+    ///   - expected: the labels the import takes, for the message (`"\"PUBLIC KEY\""`).
+    ///   - importer: the namespace importing, for the message (`"ES256"`).
+    ///   - requirement: what the import needs, for the message (`"ES256 needs an EC P-256 key"`).
+    ///   - familyLabels: the type-specific labels of the importer's own key type (`EC PRIVATE KEY`, or
+    ///     `RSA PRIVATE KEY` and `RSA PUBLIC KEY`): such a block is the right kind of key in the wrong role.
+    /// - Returns: ``JWTError/Code/invalidKey`` for a private key where a public one is wanted or the other way
+    ///   round; ``JWTError/Code/unsupportedKey`` for another key type, a certificate or an unknown label.
+    static func wrongLabelError(
+        _ label: String,
+        expected: String,
+        importer: String,
+        requirement: String,
+        familyLabels: Set<String> = []
+    ) -> JWTError {
+        let isPrivateLabel = label == "PRIVATE KEY" || label.hasSuffix(" PRIVATE KEY")
+        let isOwnKind = label == "PRIVATE KEY" || label == "PUBLIC KEY" || familyLabels.contains(label)
+        if isOwnKind {
+            return isPrivateLabel
+                ? .invalidKey(
+                    "the PEM block is a private key (\(label)); import it as \(importer).PrivateKey and use its publicKey"
+                )
+                : .invalidKey("the PEM block is a public key (\(label)), not a private key")
+        }
         switch label {
-        case "PRIVATE KEY", "EC PRIVATE KEY":
-            return .invalidKey(
-                "the PEM block is a private key (\(label)); import it as ES256.PrivateKey and use its publicKey"
-            )
-        case "PUBLIC KEY":
-            return .invalidKey("the PEM block is a public key (PUBLIC KEY), not a private key")
         case "RSA PRIVATE KEY", "RSA PUBLIC KEY":
-            return .unsupportedKey("the PEM block is an RSA key (\(label)); ES256 needs an EC P-256 key")
+            return .unsupportedKey("the PEM block is an RSA key (\(label)); \(requirement)")
+        case "EC PRIVATE KEY":
+            return .unsupportedKey("the PEM block is an EC key (\(label)); \(requirement)")
         case "CERTIFICATE":
             return .unsupportedKey("the PEM block is a certificate; import its public key (\"PUBLIC KEY\") instead")
         default:

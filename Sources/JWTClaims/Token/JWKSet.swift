@@ -1,10 +1,15 @@
-/// The ES256 verification keys of a JSON Web Key Set (RFC 7517 section 5), selected by `kid`.
+/// The verification keys of a JSON Web Key Set (RFC 7517 section 5), selected by `kid`.
 ///
-/// Parsing keeps only the keys that can verify ES256 signatures: `kty` `EC`, `crv` `P-256`, a valid point, and, when
-/// given, `use` `sig`, `alg` `ES256` and `key_ops` containing `verify`. Every other key (RSA, symmetric, another
-/// curve, an encryption key, a malformed one) is skipped, not fatal, and listed in ``skipped`` with the reason, so a
-/// provider that publishes mixed keys still works. Private members (`d`) are ignored: a verifier needs public keys
-/// only.
+/// Parsing keeps every key this library can verify with: `kty` `EC` (P-256, P-384, P-521), `OKP` (Ed25519), `RSA`
+/// and `oct`, each valid, and, when given, with `use` `sig` and `key_ops` containing `verify`. Each key is bound to
+/// one algorithm: its `alg` member, else its type's only one (ES256, ES384, ES512 by curve; EdDSA for Ed25519), else
+/// `defaultAlgorithm` for an RSA or `oct` key without `alg`. Every other key (an encryption key, an unknown curve or
+/// type, a weak key, an RSA key with no algorithm, a malformed one) is skipped, not fatal, and listed in ``skipped``
+/// with the reason, so a provider that publishes mixed keys still works. Private members (`d`, `p`, ...) are
+/// ignored: a verifier needs public keys only.
+///
+/// A set that mixes secret (`oct`) keys with public ones is refused: a document that publishes public keys must not
+/// carry a secret, and Wycheproof's `MixedKeySet` test calls such a set ambiguous.
 ///
 /// A key set is an immutable value: rotate keys by making a new set.
 public struct JWKSet: Sendable {
@@ -12,13 +17,18 @@ public struct JWKSet: Sendable {
     public struct Entry: Sendable, Hashable {
         /// The key's `kid`, if it had one.
         public let keyID: String?
-        /// The verification key.
-        public let key: ES256.PublicKey
+        /// The verification key, bound to its algorithm.
+        public let key: JWTVerificationKey
 
         /// A key and its optional `kid`.
-        public init(keyID: String?, key: ES256.PublicKey) {
+        public init(keyID: String?, key: JWTVerificationKey) {
             self.keyID = keyID
             self.key = key
+        }
+
+        /// An ES256 key and its optional `kid`.
+        public init(keyID: String?, key: ES256.PublicKey) {
+            self.init(keyID: keyID, key: JWTVerificationKey(key))
         }
     }
 
@@ -28,7 +38,7 @@ public struct JWKSet: Sendable {
         public let index: Int
         /// The key's `kid`, if it had one.
         public let keyID: String?
-        /// Why the key cannot verify ES256 signatures.
+        /// Why the key cannot be used.
         public let reason: String
     }
 
@@ -52,12 +62,16 @@ public struct JWKSet: Sendable {
     ///   - bytes: The JSON text.
     ///   - maximumKeyCount: The largest `keys` array accepted.
     ///   - options: Bounds for the JSON.
+    ///   - defaultAlgorithm: The algorithm of RSA and `oct` keys that have no `alg` member (their type allows
+    ///     several); nil skips such keys. Keys with `alg`, and EC and OKP keys, ignore it.
     /// - Throws: ``JWTError/Code/invalidJSON`` and its relatives for bad JSON; ``JWTError/Code/invalidKey`` when the
-    ///   document is not an object with a `keys` array of objects; ``JWTError/Code/limitExceeded`` for too many keys.
+    ///   document is not an object with a `keys` array of objects; ``JWTError/Code/limitExceeded`` for too many keys;
+    ///   ``JWTError/Code/unsupportedKey`` for a set that mixes `oct` keys with public ones.
     public init(
         parsing bytes: some Collection<UInt8>,
         maximumKeyCount: Int = JWKSet.defaultMaximumKeyCount,
-        options: JSONParsingOptions = JSONParsingOptions()
+        options: JSONParsingOptions = JSONParsingOptions(),
+        defaultAlgorithm: JWSAlgorithm? = nil
     ) throws(JWTError) {
         let document = try JSONValue(parsing: bytes, options: options)
         guard case .object(let object) = document, let keysValue = object["keys"] else {
@@ -75,8 +89,7 @@ public struct JWKSet: Sendable {
                 reason: "the JWK Set has \(keys.count) keys; the limit is \(maximumKeyCount)"
             )
         }
-        var entries: [Entry] = []
-        var skipped: [SkippedKey] = []
+        var objects: [JSONObject] = []
         for (index, key) in keys.enumerated() {
             guard case .object(let jwk) = key else {
                 throw JWTError(
@@ -84,9 +97,24 @@ public struct JWKSet: Sendable {
                     reason: "the JWK Set's key \(index) must be a JSON object, not \(key.kindDescription)"
                 )
             }
+            objects.append(jwk)
+        }
+        let types = Set(objects.compactMap { $0["kty"]?.stringValue })
+        if types.contains("oct"), !types.isDisjoint(with: ["EC", "RSA", "OKP"]) {
+            throw JWTError(
+                code: .unsupportedKey,
+                reason: "the JWK Set mixes secret (kty \"oct\") keys with public ones; a set that publishes public "
+                    + "keys must not carry a secret, so keep HMAC keys in a set of their own"
+            )
+        }
+        var entries: [Entry] = []
+        var skipped: [SkippedKey] = []
+        for (index, jwk) in objects.enumerated() {
             let keyID = jwk["kid"]?.stringValue
             do {
-                entries.append(Entry(keyID: keyID, key: try Self.verificationKey(jwk)))
+                entries.append(
+                    Entry(keyID: keyID, key: try Self.verificationKey(jwk, defaultAlgorithm: defaultAlgorithm))
+                )
             } catch {
                 skipped.append(SkippedKey(index: index, keyID: keyID, reason: error.reason))
             }
@@ -97,13 +125,19 @@ public struct JWKSet: Sendable {
 
     /// Parses a JWK Set document from text.
     ///
-    /// - Throws: as ``init(parsing:maximumKeyCount:options:)``.
+    /// - Throws: as ``init(parsing:maximumKeyCount:options:defaultAlgorithm:)-(Collection<UInt8>,_,_,_)``.
     public init(
         parsing text: String,
         maximumKeyCount: Int = JWKSet.defaultMaximumKeyCount,
-        options: JSONParsingOptions = JSONParsingOptions()
+        options: JSONParsingOptions = JSONParsingOptions(),
+        defaultAlgorithm: JWSAlgorithm? = nil
     ) throws(JWTError) {
-        try self.init(parsing: Array(text.utf8), maximumKeyCount: maximumKeyCount, options: options)
+        try self.init(
+            parsing: Array(text.utf8),
+            maximumKeyCount: maximumKeyCount,
+            options: options,
+            defaultAlgorithm: defaultAlgorithm
+        )
     }
 
     /// The key a token's `kid` selects.
@@ -113,19 +147,19 @@ public struct JWKSet: Sendable {
     /// - Throws: ``JWTError/Code/unknownKeyID`` when no key has that `kid` (never a fallback to another key);
     ///   ``JWTError/Code/ambiguousKey`` when several keys share it, or when there is no `kid` and the set holds
     ///   several keys.
-    public func key(forKeyID keyID: String?) throws(JWTError) -> ES256.PublicKey {
+    public func key(forKeyID keyID: String?) throws(JWTError) -> JWTVerificationKey {
         guard let keyID else {
             guard entries.count == 1, let only = entries.first else {
                 throw JWTError(
                     code: entries.isEmpty ? .unknownKeyID : .ambiguousKey,
                     reason: entries.isEmpty
-                        ? "the key set holds no usable ES256 key"
+                        ? "the key set holds no usable key"
                         : "the token has no \"kid\" and the key set holds \(entries.count) keys, so none can be chosen"
                 )
             }
             return only.key
         }
-        var found: ES256.PublicKey?
+        var found: JWTVerificationKey?
         // Code unit by code unit, as RFC 7515 section 5.3 requires: Swift's `==` would also match a `kid` that is
         // only canonically equivalent ("\u{212A}1", KELVIN SIGN, equals "K1").
         for entry in entries where entry.keyID.map({ CodeUnitString.equal($0, keyID) }) == true {
@@ -143,27 +177,22 @@ public struct JWKSet: Sendable {
         return found
     }
 
-    /// Imports one JWK as an ES256 verification key, or says why it is not one.
-    static func verificationKey(_ jwk: JSONObject) throws(JWTError) -> ES256.PublicKey {
-        if let use = jwk["use"], use.stringValue != "sig" {
-            throw JWTError(code: .unsupportedKey, reason: "the key's \"use\" is \(JWTError.describe(use)), not \"sig\"")
-        }
-        if let alg = jwk["alg"], alg.stringValue != "ES256" {
-            throw JWTError(
-                code: .unsupportedKey,
-                reason: "the key's \"alg\" is \(JWTError.describe(alg)), not \"ES256\""
-            )
-        }
-        if let operations = jwk["key_ops"] {
-            guard let list = operations.arrayValue, list.contains(.string("verify")) else {
-                throw JWTError(
-                    code: .unsupportedKey,
-                    reason: "the key's \"key_ops\" \(JWTError.describe(operations)) does not allow \"verify\""
-                )
+    /// Imports one JWK of a set as a verification key, or says why it is not one: the private members of an
+    /// asymmetric key are dropped first, and `defaultAlgorithm` binds an RSA or `oct` key that has no `alg`.
+    static func verificationKey(
+        _ jwk: JSONObject,
+        defaultAlgorithm: JWSAlgorithm? = nil
+    ) throws(JWTError)
+        -> JWTVerificationKey
+    {
+        let keyType = jwk["kty"]?.stringValue
+        var members = jwk
+        if keyType != "oct" {
+            for name in ["d", "p", "q", "dp", "dq", "qi", "oth"] {
+                members.removeValue(forName: name)
             }
         }
-        var publicMembers = jwk
-        publicMembers.removeValue(forName: "d")
-        return try ES256.PublicKey(jwk: publicMembers)
+        let takesDefault = jwk["alg"] == nil && (keyType == "RSA" || keyType == "oct")
+        return try JWTVerificationKey(jwk: members, algorithm: takesDefault ? defaultAlgorithm : nil)
     }
 }

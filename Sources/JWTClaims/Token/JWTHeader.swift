@@ -43,7 +43,8 @@ public struct JWTHeader: Hashable, Sendable, CustomStringConvertible {
         self.members = members
     }
 
-    /// `alg`: the signature algorithm the token claims to use. Only `ES256` is ever accepted.
+    /// `alg`: the signature algorithm the token claims to use. A verifier accepts it only when it is exactly the
+    /// algorithm of the key that verifies the token (see ``JWSAlgorithm``).
     public var algorithm: String {
         members["alg"]?.stringValue ?? ""
     }

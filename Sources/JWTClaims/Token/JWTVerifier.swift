@@ -3,17 +3,21 @@
 public import FoundationEssentials
 #endif
 
-/// Verifies compact ES256 JWTs and validates their claims.
+/// Verifies compact JWTs and validates their claims.
 ///
-/// A verifier holds either one public key, used for every token whatever its `kid`, or a ``JWKSet``, from which
-/// the token's `kid` selects the key. Verification proceeds so that nothing untrusted is acted on early:
+/// A verifier holds either one key, used for every token whatever its `kid`, or a ``JWKSet``, from which the token's
+/// `kid` selects the key. **The key decides the algorithm; the header never does.** Verification proceeds so that
+/// nothing untrusted is acted on early:
 ///
 /// 1. the envelope: size limit, three non-empty segments, canonical Base64URL;
-/// 2. the header: a JSON object whose `alg` is exactly `ES256` (`none`, `HS256`, `es256` and every other value are
-///    rejected before any cryptography), whose `crit` names only understood parameters, and whose `jku`, `x5u` and
-///    `jwk` members are never used to find a key;
-/// 3. the key: selected by `kid` from a key set (an unknown `kid` is an error, never a fallback);
-/// 4. the signature: exactly 64 bytes of R||S, verified over the exact signing input;
+/// 2. the header: a JSON object whose `alg` names a supported algorithm exactly (`none`, `None`, `es256` and every
+///    other value are rejected before any cryptography), whose `crit` names only understood parameters, and whose
+///    `jku`, `x5u` and `jwk` members are never used to find a key;
+/// 3. the key: selected by `kid` from a key set (an unknown `kid` is an error, never a fallback), and its algorithm
+///    must equal the header's `alg`: an RS256 key never checks an HS256 token, so a public key can never be used as an
+///    HMAC secret (the classic algorithm-confusion attack), and a PS256 key never accepts RS256;
+/// 4. the signature: exactly the length the key's algorithm makes (64 bytes of R||S for ES256, never DER; the
+///    modulus's length for RSA; the full MAC for HMAC), verified over the exact signing input;
 /// 5. only then the claims: a JSON object, registered claims of the right types, `exp`, `nbf` and `iat` against the
 ///    injected `now` with the leeway, then issuer, audience, `typ` and required claims.
 ///
@@ -24,7 +28,7 @@ public import FoundationEssentials
 /// ```
 public struct JWTVerifier: Sendable {
     private enum Keys: Sendable {
-        case single(ES256.PublicKey)
+        case single(JWTVerificationKey)
         case set(JWKSet)
     }
 
@@ -32,13 +36,19 @@ public struct JWTVerifier: Sendable {
     /// What is validated beyond the signature.
     public let options: JWTValidationOptions
 
-    /// A verifier that checks every token with `key`, whatever `kid` the token carries.
-    public init(key: ES256.PublicKey, options: JWTValidationOptions = JWTValidationOptions()) {
+    /// A verifier that checks every token with `key`, in the key's algorithm, whatever `kid` the token carries.
+    public init(key: JWTVerificationKey, options: JWTValidationOptions = JWTValidationOptions()) {
         self.keys = .single(key)
         self.options = options
     }
 
-    /// A verifier that selects each token's key from `keySet` by the token's `kid`.
+    /// A verifier that checks every ES256 token with `key`, whatever `kid` the token carries.
+    public init(key: ES256.PublicKey, options: JWTValidationOptions = JWTValidationOptions()) {
+        self.init(key: JWTVerificationKey(key), options: options)
+    }
+
+    /// A verifier that selects each token's key from `keySet` by the token's `kid`; each key verifies its own
+    /// algorithm only.
     public init(keySet: JWKSet, options: JWTValidationOptions = JWTValidationOptions()) {
         self.keys = .set(keySet)
         self.options = options
@@ -72,21 +82,30 @@ public struct JWTVerifier: Sendable {
     func verifiedPayload(_ token: String) throws(JWTError) -> VerifiedPayload {
         let parts = try TokenParts(token, limits: options.limits)
         let header = try parts.decodeHeader()
-        guard header.algorithm == "ES256" else {
+        guard let algorithm = JWSAlgorithm(rawValue: header.algorithm) else {
             throw JWTError(
                 code: .unsupportedAlgorithm,
-                reason: "the header's \"alg\" is \(JWTError.quoted(header.algorithm)); only \"ES256\" is accepted"
+                reason: "the header's \"alg\" is \(JWTError.quoted(header.algorithm)), which is not a supported JWS "
+                    + "algorithm (\"none\" never is)"
             )
         }
         try options.checkCritical(header)
-        let key: ES256.PublicKey
+        let key: JWTVerificationKey
         switch keys {
         case .single(let only): key = only
         case .set(let set): key = try set.key(forKeyID: header.keyID)
         }
-        let signature = try parts.decodeSignature()
+        guard key.algorithm == algorithm else {
+            throw JWTError(
+                code: .unsupportedAlgorithm,
+                reason: "the header's \"alg\" is \(algorithm), but the "
+                    + (header.keyID.map { "key \(JWTError.quoted($0))" } ?? "configured key")
+                    + " is a \(key.algorithm) key: a key verifies its own algorithm only"
+            )
+        }
+        let signature = try parts.decodeSignature(for: key)
         let payload = try parts.decodePayload()
-        guard key.isValidSignature(signature, for: parts.signingInput) else {
+        guard try parts.verify(signature, with: key) else {
             throw JWTError(
                 code: .invalidSignature,
                 reason: "the signature does not verify with the "

@@ -32,10 +32,47 @@ struct TokenParts {
         return try JWTHeader(members)
     }
 
-    func decodeSignature() throws(JWTError) -> ES256.Signature {
+    /// The signature's bytes, of the length `header`'s algorithm makes when it is a supported one with a fixed
+    /// length (ECDSA, EdDSA, HMAC) or of an RSA modulus's possible lengths (256 to 2048 bytes); any non-empty length
+    /// for an algorithm this library does not support (decoding is for inspection; verification refuses it anyway).
+    func decodeSignature(checkedFor header: JWTHeader) throws(JWTError) -> [UInt8] {
         let raw = try decodeSegment(segments.signature, "signature")
+        guard let algorithm = JWSAlgorithm(rawValue: header.algorithm) else { return raw }
+        let expected: ClosedRange<Int>
+        switch algorithm.family {
+        case .ecdsa: expected = ECCurve.of(algorithm).map { $0.signatureByteCount...$0.signatureByteCount } ?? 0...0
+        case .eddsa: expected = 64...64
+        case .hmac: expected = algorithm.digest.byteCount...algorithm.digest.byteCount
+        case .rsaPKCS1, .rsaPSS:
+            expected = (RSAKeyPolicy.minimumModulusBitCount / 8)...(RSAKeyPolicy.maximumModulusBitCount / 8)
+        }
+        guard expected.contains(raw.count) else {
+            throw JWTError.inSegment(
+                "signature",
+                startingAt: segments.signature.lowerBound,
+                .signatureIsNotRaw(byteCount: raw.count, algorithm: algorithm, expected: expected.lowerBound)
+            )
+        }
+        return raw
+    }
+
+    /// The signature's bytes, which must have the length `key`'s algorithm makes.
+    func decodeSignature(for key: JWTVerificationKey) throws(JWTError) -> [UInt8] {
+        let raw = try decodeSegment(segments.signature, "signature")
+        guard raw.count == key.signatureByteCount else {
+            throw JWTError.inSegment(
+                "signature",
+                startingAt: segments.signature.lowerBound,
+                .signatureIsNotRaw(byteCount: raw.count, algorithm: key.algorithm, expected: key.signatureByteCount)
+            )
+        }
+        return raw
+    }
+
+    /// Whether `signature` verifies over the signing input with `key`.
+    func verify(_ signature: [UInt8], with key: JWTVerificationKey) throws(JWTError) -> Bool {
         do {
-            return try ES256.Signature(rawRepresentation: raw)
+            return try key.verify(signature, signingInput: signingInput)
         } catch {
             throw JWTError.inSegment("signature", startingAt: segments.signature.lowerBound, error)
         }

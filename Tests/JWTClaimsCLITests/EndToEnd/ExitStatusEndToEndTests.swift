@@ -230,7 +230,7 @@ struct ExitStatusEndToEndTests {
                 name: "JWK Set with no usable key",
                 content: #"{"keys":[]}"#,
                 command: "verify",
-                reason: "no usable ES256 key"
+                reason: "no usable key"
             ),
             BadKey(
                 name: "public key for signing",

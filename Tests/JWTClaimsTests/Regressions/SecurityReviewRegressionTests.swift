@@ -27,7 +27,7 @@ struct SecurityReviewRegressionTests {
 
         let kidError = #expect(throws: JWTError.self) { _ = try keySet.key(forKeyID: kelvin + "1") }
         #expect(kidError?.code == .unknownKeyID)
-        #expect(try keySet.key(forKeyID: "K1") == key.publicKey)
+        #expect(try keySet.key(forKeyID: "K1") == JWTVerificationKey(key.publicKey))
 
         var options = JWTValidationOptions()
         options.issuers = ["K"]

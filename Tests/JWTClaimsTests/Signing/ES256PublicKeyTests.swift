@@ -85,7 +85,7 @@ struct ES256PublicKeyTests {
         ),
         PointCase(
             name: "x equal to p",
-            point: [0x04] + P256.fieldPrime + validPoint[33...],
+            point: [0x04] + ECCurve.p256.fieldPrime + validPoint[33...],
             code: .invalidKey,
             reasonFragment: "x coordinate is not below"
         ),

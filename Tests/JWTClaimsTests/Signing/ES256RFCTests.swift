@@ -38,7 +38,7 @@ struct ES256RFCTests {
     func appendixA3HighSTwinVerifies() throws {
         let file = try Vectors.decode(SigningVectors.RFC7515File.self, from: Self.rfc7515Path)
         let raw = try hexBytes(file.a3.signatureHex)
-        let twinS = Self.subtract(Array(raw[32...]), from: P256.order)
+        let twinS = Self.subtract(Array(raw[32...]), from: ECCurve.p256.order)
         let twin = try ES256.Signature(rawRepresentation: Array(raw[..<32]) + twinS)
         let key = try ES256.PublicKey(pemRepresentation: file.derived.publicKeySpkiPem)
         #expect(twin != (try ES256.Signature(rawRepresentation: raw)))
@@ -54,7 +54,10 @@ struct ES256RFCTests {
         let r = Array(raw[..<32])
         let s = Array(raw[32...])
         // r + n and s + n do not fit 32 bytes, so "r = n" style aliases are the in-range-looking ones to refuse.
-        for bytes in [zero + zero, zero + s, r + zero, P256.order + s, r + P256.order, P256.order + P256.order] {
+        for bytes in [
+            zero + zero, zero + s, r + zero, ECCurve.p256.order + s, r + ECCurve.p256.order,
+            ECCurve.p256.order + ECCurve.p256.order,
+        ] {
             #expect(
                 !key.isValidSignature(try ES256.Signature(rawRepresentation: bytes), for: file.a3.signingInputOctets)
             )

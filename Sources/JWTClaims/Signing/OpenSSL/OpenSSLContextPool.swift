@@ -1,16 +1,24 @@
 internal import COpenSSL
 import Synchronization
 
-/// A small pool of initialised `EVP_PKEY_CTX`s for one key and one operation (signing or verifying).
+/// A small pool of initialised OpenSSL contexts for one key and one operation (signing or verifying).
 ///
-/// Setting a context up (`EVP_PKEY_CTX_new_from_pkey` + `EVP_PKEY_sign_init`) costs about a fifth of a signature, so
-/// contexts are reused. A context must not be used by two threads at once (openssl-threads(7)), so a caller takes
-/// one out of the pool, uses it alone, and puts it back. When the pool is empty a new context is made; when it is
-/// full the returned context is freed. The pool therefore never holds more than ``capacity`` idle contexts, and
-/// concurrency is never limited by it.
+/// Setting a context up (`EVP_PKEY_CTX_new_from_pkey` + `EVP_PKEY_sign_init`, or an HMAC context with its key) costs
+/// about a fifth of an ECDSA signature, so contexts are reused. A context must not be used by two threads at once
+/// (openssl-threads(7)), so a caller takes one out of the pool, uses it alone, and puts it back. When the pool is
+/// empty a new context is made; when it is full the returned context is freed. The pool therefore never holds more
+/// than ``capacity`` idle contexts, and concurrency is never limited by it.
 final class OpenSSLContextPool: Sendable {
-    /// One `EVP_PKEY_CTX*` in the idle list. `@unchecked Sendable`: only ever touched by whoever took it out of the
-    /// list, so it is never used by two threads at once.
+    /// What the pool holds, which decides how a context is freed.
+    enum Kind: Sendable {
+        /// `EVP_PKEY_CTX` (ECDSA, RSA).
+        case key
+        /// `EVP_MAC_CTX` (HMAC).
+        case mac
+    }
+
+    /// One context in the idle list. `@unchecked Sendable`: only ever touched by whoever took it out of the list, so
+    /// it is never used by two threads at once.
     @safe private struct IdleContext: @unchecked Sendable {
         let pointer: OpaquePointer
     }
@@ -18,9 +26,11 @@ final class OpenSSLContextPool: Sendable {
     /// The most idle contexts kept per key; more concurrent callers still work, their extra contexts are freed.
     static let capacity = 16
 
+    private let kind: Kind
     private let idle: Mutex<[IdleContext]>
 
-    init() {
+    init(kind: Kind) {
+        self.kind = kind
         var contexts: [IdleContext] = []
         // Reserving up front means taking and returning contexts never allocates.
         contexts.reserveCapacity(Self.capacity)
@@ -55,23 +65,31 @@ final class OpenSSLContextPool: Sendable {
                 return true
             }
             if !isKept {
-                unsafe EVP_PKEY_CTX_free(context)
+                unsafe free(context)
             }
             return value
         case .failure(let error):
-            unsafe EVP_PKEY_CTX_free(context)
+            unsafe free(context)
             throw error
         }
     }
 
-    /// Frees every idle context. Called from the owning key's `deinit`. Wraps `EVP_PKEY_CTX_free`.
+    /// Frees every idle context. Called from the owning key's `deinit`.
     func freeAll() {
         let contexts = idle.withLock { contexts in
             defer { contexts.removeAll() }
             return contexts
         }
         for context in contexts {
-            unsafe EVP_PKEY_CTX_free(context.pointer)
+            unsafe free(context.pointer)
+        }
+    }
+
+    /// Frees one context of this pool's kind. Wraps `EVP_PKEY_CTX_free` and `EVP_MAC_CTX_free`.
+    private func free(_ context: OpaquePointer) {
+        switch kind {
+        case .key: unsafe EVP_PKEY_CTX_free(context)
+        case .mac: unsafe EVP_MAC_CTX_free(context)
         }
     }
 }

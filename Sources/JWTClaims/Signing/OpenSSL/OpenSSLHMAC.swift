@@ -1,0 +1,114 @@
+internal import COpenSSL
+
+/// HMAC (RFC 2104) with SHA-256, SHA-384 or SHA-512 through OpenSSL 3's `EVP_MAC`, for one secret key.
+///
+/// Owns the secret (wiped when the key goes) and a pool of `EVP_MAC_CTX`s set up with it: a context from the pool is
+/// reset with `EVP_MAC_init(ctx, NULL, 0, NULL)`, which keeps the key and restarts the computation, so a MAC costs
+/// no allocation and no key schedule. The contexts are freed exactly once, in `deinit`.
+///
+/// `@unchecked Sendable`: the secret is written once, before the object is shared, and the contexts are used by one
+/// caller at a time through the pool (openssl-threads(7)).
+@safe final class OpenSSLHMACKey: @unchecked Sendable {
+    /// The process-wide HMAC implementation, fetched once and never freed (like ``OpenSSLDigest``'s hashes).
+    @safe private struct Method: @unchecked Sendable {
+        let pointer: OpaquePointer?
+    }
+    private static let method = unsafe Method(pointer: EVP_MAC_fetch(nil, OpenSSLNames.hmac.cString, nil))
+
+    /// The secret.
+    let secret: SecretBytes
+    /// The hash.
+    let digest: Digest
+    /// Contexts initialised with the secret and the hash.
+    private let contexts = OpenSSLContextPool(kind: .mac)
+
+    /// Holds a copy of `secret` for HMAC with `digest`.
+    init(secret: UnsafeRawBufferPointer, digest: Digest) throws(JWTError) {
+        self.secret = try unsafe SecretBytes(copying: secret)
+        self.digest = digest
+    }
+
+    deinit {
+        contexts.freeAll()
+    }
+
+    /// The HMAC of `message`, ``Digest/byteCount`` bytes.
+    /// Wraps `EVP_MAC_init`, `EVP_MAC_update` and `EVP_MAC_final`.
+    func authenticationCode(for message: UnsafeRawBufferPointer) throws(JWTError) -> [UInt8] {
+        OpenSSLErrorQueue.clear()
+        var code = [UInt8](repeating: 0, count: digest.byteCount)
+        let length = try unsafe code.withUnsafeMutableBufferPointer { output in
+            Result { () throws(JWTError) -> Int in
+                try unsafe contexts.withContext(make: makeContext) {
+                    (context: OpaquePointer) -> Result<Int, JWTError> in
+                    var length = 0
+                    let status =
+                        unsafe EVP_MAC_init(context, nil, 0, nil) == 1
+                        && EVP_MAC_update(
+                            context,
+                            message.baseAddress?.assumingMemoryBound(to: UInt8.self),
+                            message.count
+                        ) == 1
+                        && EVP_MAC_final(context, output.baseAddress, &length, output.count) == 1
+                    guard status else {
+                        return .failure(OpenSSLErrorQueue.failure(.cryptographicFailure, "HMAC failed"))
+                    }
+                    return .success(length)
+                }
+            }
+        }.get()
+        guard length == digest.byteCount else {
+            throw .cryptographicFailure("OpenSSL made an HMAC of \(length) bytes, not \(digest.byteCount)")
+        }
+        return code
+    }
+
+    /// Whether `code` is the HMAC of `message`, compared in constant time; `false` for another length.
+    func isValid(_ code: UnsafeRawBufferPointer, for message: UnsafeRawBufferPointer) -> Bool {
+        guard code.count == digest.byteCount,
+            let expected = try? unsafe authenticationCode(for: message)
+        else { return false }
+        return unsafe OpenSSLConstantTime.equals(expected, [UInt8](code))
+    }
+
+    /// A new context set up with the secret and the hash.
+    /// Wraps `EVP_MAC_CTX_new`, `OSSL_PARAM_construct_utf8_string` and `EVP_MAC_init`.
+    private func makeContext() throws(JWTError) -> OpaquePointer {
+        guard let method = unsafe Self.method.pointer else {
+            throw .cryptographicFailure("OpenSSL could not fetch HMAC from its default provider")
+        }
+        guard let context = unsafe EVP_MAC_CTX_new(method) else {
+            throw OpenSSLErrorQueue.failure(.cryptographicFailure, "could not allocate an EVP_MAC_CTX")
+        }
+        let digestName: StaticString =
+            switch digest {
+            case .sha256: OpenSSLNames.sha256
+            case .sha384: OpenSSLNames.sha384
+            case .sha512: OpenSSLNames.sha512
+            }
+        // The parameters point at static names only; EVP_MAC_init copies what it keeps.
+        let parameters = unsafe [
+            OSSL_PARAM_construct_utf8_string(
+                OpenSSLNames.digest.cString,
+                UnsafeMutablePointer(mutating: digestName.cString),
+                0
+            ),
+            OSSL_PARAM_construct_end(),
+        ]
+        let status = try unsafe secret.withUnsafeBytes { (key) throws(JWTError) in
+            unsafe parameters.withUnsafeBufferPointer { parameterBuffer in
+                unsafe EVP_MAC_init(
+                    context,
+                    key.baseAddress?.assumingMemoryBound(to: UInt8.self),
+                    key.count,
+                    parameterBuffer.baseAddress
+                )
+            }
+        }
+        guard status == 1 else {
+            unsafe EVP_MAC_CTX_free(context)
+            throw OpenSSLErrorQueue.failure(.cryptographicFailure, "could not set up HMAC-\(digest.name)")
+        }
+        return unsafe context
+    }
+}
