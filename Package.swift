@@ -18,28 +18,68 @@ let swiftSettings: [SwiftSetting] = [
 // product it uses (measured with SwiftPM 6.3.1, Scripts/check-core-consumer.sh proves it in CI). So every package
 // dependency is guarded:
 //   SQLite  GRDB, for JWTClaimsSQLite.
-//   CLI     swift-argument-parser, for the jwt-claims tool; enables SQLite (the tool's stores).
+//   CLI          swift-argument-parser, swift-configuration (flags, environment and a config file for `serve`),
+//                swift-service-lifecycle (graceful shutdown) and swift-system (file paths for swift-configuration), for
+//                the jwt-claims tool; enables SQLite (the tool's stores) and Hummingbird (the tool's `serve`). Its
+//                end-to-end tests drive `serve` with AsyncHTTPClient (already in the graph through HummingbirdTesting).
+//   Hummingbird  hummingbird, hummingbird-auth and swift-log, for JWTClaimsHummingbird (the service's routes and the
+//                bearer-token middleware); its tests also use HummingbirdTesting (from the hummingbird package).
 // The default traits enable everything, so `swift run jwt-claims demo` and `swift test` work as they are. A user of
 // the core writes `traits: []` and resolves nothing but this package; a user of the SQLite store writes
 // `traits: ["SQLite"]`. A product whose trait is off fails to build with an #error naming the trait (the guard
 // stands above each import of a guarded module, where the compiler reports it before "no such module").
-// Planned: "Hummingbird" (the service and its middleware: hummingbird, hummingbird-auth, swift-configuration,
-// swift-service-lifecycle, swift-log) and "Postgres" (postgres-nio) join here with their products, and the defaults.
+// Planned: "Postgres" (postgres-nio) joins here with its product, and the defaults.
 let traits: Set<Trait> = [
     .trait(
         name: "SQLite",
         description: "The embedded SQLite refresh-token store, product JWTClaimsSQLite (depends on GRDB)."
     ),
     .trait(
-        name: "CLI",
-        description: "The jwt-claims command-line tool (depends on swift-argument-parser); enables SQLite.",
-        enabledTraits: ["SQLite"]
+        name: "Hummingbird",
+        description: """
+            The HTTP service and the bearer-token middleware, product JWTClaimsHummingbird (depends on hummingbird, \
+            hummingbird-auth and swift-log).
+            """
     ),
-    .default(enabledTraits: ["SQLite", "CLI"]),
+    .trait(
+        name: "CLI",
+        description: """
+            The jwt-claims command-line tool (depends on swift-argument-parser, swift-configuration, \
+            swift-service-lifecycle and swift-system); enables SQLite and Hummingbird (the tool's stores and its \
+            `serve`).
+            """,
+        enabledTraits: ["SQLite", "Hummingbird"]
+    ),
+    .default(enabledTraits: ["SQLite", "Hummingbird", "CLI"]),
 ]
 
 // GRDB, only when the SQLite trait is on.
 let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift", condition: .when(traits: ["SQLite"]))
+
+// Hummingbird's products, only when the Hummingbird trait is on.
+let hummingbird: [Target.Dependency] = [
+    .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Hummingbird"])),
+    .product(name: "HummingbirdCore", package: "hummingbird", condition: .when(traits: ["Hummingbird"])),
+    .product(name: "HummingbirdAuth", package: "hummingbird-auth", condition: .when(traits: ["Hummingbird"])),
+    .product(name: "Logging", package: "swift-log", condition: .when(traits: ["Hummingbird"])),
+    // Already in Hummingbird's graph; named so that files import the types they use (SE-0444).
+    .product(name: "HTTPTypes", package: "swift-http-types", condition: .when(traits: ["Hummingbird"])),
+    .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["Hummingbird"])),
+]
+let hummingbirdTesting = Target.Dependency.product(
+    name: "HummingbirdTesting",
+    package: "hummingbird",
+    condition: .when(traits: ["Hummingbird"])
+)
+
+// The command-line tool's own packages, only when the CLI trait is on.
+let cli: [Target.Dependency] = [
+    .product(name: "ArgumentParser", package: "swift-argument-parser", condition: .when(traits: ["CLI"])),
+    .product(name: "Configuration", package: "swift-configuration", condition: .when(traits: ["CLI"])),
+    .product(name: "SystemPackage", package: "swift-system", condition: .when(traits: ["CLI"])),
+    .product(name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: .when(traits: ["CLI"])),
+    .product(name: "UnixSignals", package: "swift-service-lifecycle", condition: .when(traits: ["CLI"])),
+]
 
 let package = Package(
     name: "swift-jwt-claims",
@@ -51,6 +91,9 @@ let package = Package(
         // The embedded refresh-token store (trait SQLite). A product of its own so that users of JWTClaims never
         // build GRDB.
         .library(name: "JWTClaimsSQLite", targets: ["JWTClaimsSQLite"]),
+        // The reference API as Hummingbird routes, the service's application and the bearer-token middleware
+        // (trait Hummingbird).
+        .library(name: "JWTClaimsHummingbird", targets: ["JWTClaimsHummingbird"]),
         // The command-line tool (trait CLI).
         .executable(name: "jwt-claims", targets: ["jwt-claims"]),
     ],
@@ -62,6 +105,20 @@ let package = Package(
         // SQLite through GRDB (WAL, migrations); only JWTClaimsSQLite uses it (trait SQLite). Needs libsqlite3-dev
         // on Linux.
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        // The HTTP service and its middleware (trait Hummingbird): the server, hummingbird-auth's authenticator
+        // conventions, and swift-log for the request log.
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
+        // `jwt-claims serve` (trait CLI): flags, environment and a JSON file in one precedence order, and graceful
+        // shutdown on SIGTERM/SIGINT. swift-system gives swift-configuration's file path type.
+        .package(url: "https://github.com/apple/swift-configuration.git", from: "1.4.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-system.git", from: "1.8.1"),
+        // The end-to-end tests' HTTP client for `jwt-claims serve` (trait CLI; HummingbirdTesting builds it anyway).
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
         // The system's OpenSSL 3 (libcrypto). Only Sources/JWTClaims/Signing/OpenSSL/ may import it (CI checks).
@@ -86,18 +143,19 @@ let package = Package(
             dependencies: ["JWTClaims", grdb],
             swiftSettings: swiftSettings
         ),
+        // The reference API over Hummingbird: routes, errors, API keys, rate limits, CORS, the bearer-token
+        // authenticator and the application `jwt-claims serve` runs.
+        .target(
+            name: "JWTClaimsHummingbird",
+            dependencies: ["JWTClaims", "JWTClaimsWireFormat"] + hummingbird,
+            swiftSettings: swiftSettings
+        ),
         // The command-line tool: thin ArgumentParser commands over small testable types (key files, JSON lines,
         // exit statuses). It may use Foundation (files, standard input, the clock); the library may not.
         .executableTarget(
             name: "jwt-claims",
-            dependencies: [
-                "JWTClaims", "JWTClaimsWireFormat",
-                .product(
-                    name: "ArgumentParser",
-                    package: "swift-argument-parser",
-                    condition: .when(traits: ["CLI"])
-                ),
-            ],
+            dependencies: ["JWTClaims", "JWTClaimsWireFormat", "JWTClaimsSQLite", "JWTClaimsHummingbird"]
+                + cli + hummingbird,
             swiftSettings: swiftSettings
         ),
         // The refresh-token scenarios every store must pass, written once and run by each store's test target.
@@ -125,10 +183,22 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .testTarget(
+            name: "JWTClaimsHummingbirdTests",
+            dependencies: ["JWTClaims", "JWTClaimsWireFormat", "JWTClaimsHummingbird", hummingbirdTesting]
+                + hummingbird,
+            swiftSettings: swiftSettings
+        ),
         // Depends on the executable so that `swift test` builds the jwt-claims binary the end-to-end tests run.
         .testTarget(
             name: "JWTClaimsCLITests",
-            dependencies: ["jwt-claims", "JWTClaims", "JWTClaimsWireFormat"],
+            dependencies: [
+                "jwt-claims", "JWTClaims", "JWTClaimsWireFormat",
+                .product(name: "AsyncHTTPClient", package: "async-http-client", condition: .when(traits: ["CLI"])),
+                .product(name: "Configuration", package: "swift-configuration", condition: .when(traits: ["CLI"])),
+                .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["CLI"])),
+                .product(name: "NIOHTTP1", package: "swift-nio", condition: .when(traits: ["CLI"])),
+            ],
             swiftSettings: swiftSettings
         ),
     ],

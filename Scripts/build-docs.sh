@@ -4,13 +4,15 @@
 #   Docs/JWTClaims.docc            -> OUTPUT_DIR/JWTClaims            (the library)
 #   Docs/JWTClaimsWireFormat.docc  -> OUTPUT_DIR/JWTClaimsWireFormat  (the reference API's bodies; its extension of
 #                                     JWTClaims' RefreshTokenService comes from JWTClaimsWireFormat@JWTClaims)
+#   Docs/JWTClaimsHummingbird.docc -> OUTPUT_DIR/JWTClaimsHummingbird (the service and the bearer middleware; built
+#                                     only with the Hummingbird trait, which is on by default)
 # A catalog links only its own module's symbols; it names the other module's in plain code font.
 # Usage: Scripts/build-docs.sh [OUTPUT_DIR]   (default: .build/docs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-.build/docs}"
 graphs=".build/docs-symbol-graphs"
-modules=(JWTClaims JWTClaimsWireFormat)
+modules=(JWTClaims JWTClaimsWireFormat JWTClaimsHummingbird)
 
 # Synthesized members (e.g. RandomAccessCollection's withContiguousStorageIfAvailable on JSONObject) are the standard
 # library's, not ours; skipping them keeps the pointer gate about our own declarations.

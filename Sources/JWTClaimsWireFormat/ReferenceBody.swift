@@ -50,6 +50,27 @@ struct ReferenceBody {
         return string
     }
 
+    /// The object member `name`, which must be present.
+    func requiredObject(_ name: String) throws(JWTError) -> JSONObject {
+        guard let value = object[name] else { throw missing(name) }
+        guard case .object(let member) = value else { throw wrongType(name, "an object", value) }
+        return member
+    }
+
+    /// The integer member `name`, which must be present and fit 64 bits.
+    func requiredInteger(_ name: String) throws(JWTError) -> Int64 {
+        guard let value = object[name] else { throw missing(name) }
+        guard let integer = value.int64Value else { throw wrongType(name, "an integer", value) }
+        return integer
+    }
+
+    /// The Boolean member `name`, which must be present.
+    func requiredBool(_ name: String) throws(JWTError) -> Bool {
+        guard let value = object[name] else { throw missing(name) }
+        guard case .bool(let bool) = value else { throw wrongType(name, "a Boolean", value) }
+        return bool
+    }
+
     /// The error for a required member that is absent.
     func missing(_ name: String) -> JWTError {
         JWTError(code: .typeMismatch, reason: "the \(kind) body has no \(JWTError.quoted(name)) member")

@@ -10,10 +10,11 @@ import ArgumentParser
 /// Its own `main` replaces ArgumentParser's so that the exit statuses are the contract's: 0 success, 1 a token
 /// was refused, 2 bad usage or bad input (ArgumentParser's usage errors would otherwise exit 64).
 @main
-struct JWTClaimsCommand: ParsableCommand {
+struct JWTClaimsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "jwt-claims",
-        abstract: "Sign, verify, decode and augment JSON Web Tokens, keeping every claim intact.",
+        abstract:
+            "Sign, verify, decode and augment JSON Web Tokens, keeping every claim intact; serve the reference API.",
         discussion: """
             Exit status: 0 success; 1 a token was refused (bad signature, expired, wrong audience, malformed, \
             unknown kid, ...; with --jsonl, any line refused); 2 bad usage or bad input that is not a token \
@@ -22,15 +23,19 @@ struct JWTClaimsCommand: ParsableCommand {
             """,
         subcommands: [
             KeygenCommand.self, SignCommand.self, VerifyCommand.self, DecodeCommand.self, AugmentCommand.self,
-            ThumbprintCommand.self, DemoCommand.self, SpeedCommand.self,
+            ThumbprintCommand.self, DemoCommand.self, SpeedCommand.self, ServeCommand.self, APIKeyCommand.self,
         ]
     )
 
     /// Parses `arguments`, runs the command, prints any error, and returns the exit status.
-    static func execute(_ arguments: [String]) -> ExitStatus {
+    static func execute(_ arguments: [String]) async -> ExitStatus {
         do {
             var command = try parseAsRoot(arguments)
-            try command.run()
+            if var asynchronous = command as? any AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
             return .success
         } catch let error as CLIError {
             if !error.message.isEmpty { Console.printError("error: \(error.message)") }
@@ -55,7 +60,7 @@ struct JWTClaimsCommand: ParsableCommand {
         return (.badInput, text.hasPrefix(prefix) ? "error: " + text.dropFirst(prefix.count) : "error: " + text)
     }
 
-    static func main() {
-        exitProcess(execute(Array(CommandLine.arguments.dropFirst())))
+    static func main() async {
+        exitProcess(await execute(Array(CommandLine.arguments.dropFirst())))
     }
 }

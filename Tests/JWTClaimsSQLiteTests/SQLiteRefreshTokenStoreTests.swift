@@ -96,6 +96,13 @@ struct SQLiteRefreshTokenStoreTests {
         _ = directory
     }
 
+    @Test("a refresh token presented by another client is refused as unknown and left untouched")
+    func otherClient() async throws {
+        let (store, directory) = try Self.makeStore()
+        try await RefreshScenarios.otherClient(store)
+        _ = directory
+    }
+
     @Test("a refresh token of another subject is refused at binding")
     func otherSubject() async throws {
         let (store, directory) = try Self.makeStore()

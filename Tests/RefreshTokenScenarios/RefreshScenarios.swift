@@ -347,6 +347,47 @@ public enum RefreshScenarios {
         #expect(pair.claims["role"] == nil)
     }
 
+    /// A refresh token belongs to the client (`aud`) it was issued for: presented by another client it is refused as
+    /// unknown, for refresh, bind and revoke, before anything is consumed; even a used one presented by another
+    /// client does not trigger reuse detection. Its own client still uses it normally.
+    public static func otherClient(_ store: any RefreshTokenStore) async throws {
+        let harness = try Harness(store: store)
+        let audience = "a4471794-8ee8-4d88-b321-5f7a22803d43"
+        let signIn = try await harness.signIn()
+        let token = signIn.refreshToken.serialized()
+
+        let refresh = await code { try await harness.service.refresh(token, now: time(1), audience: "other-key") }
+        #expect(refresh == .invalidRefreshToken)
+        let bind = await code {
+            try await harness.service.bind(
+                ["role": "admin"],
+                to: signIn.accessToken,
+                refreshToken: token,
+                now: time(1),
+                audience: "other-key"
+            )
+        }
+        #expect(bind == .invalidRefreshToken)
+        let revoke = await code { try await harness.service.revoke(token, audience: "other-key") }
+        #expect(revoke == .invalidRefreshToken)
+        let untouched = try #require(try await store.record(forID: signIn.refreshToken.id))
+        #expect(!untouched.isUsed && !untouched.isRevoked)
+
+        // Its own client rotates it; another client presenting the now-used token is not a reuse.
+        let rotated = try await harness.service.refresh(token, now: time(2), audience: audience)
+        let foreignReuse = await code { try await harness.service.refresh(token, now: time(3), audience: "other-key") }
+        #expect(foreignReuse == .invalidRefreshToken)
+        #expect(try await store.record(forID: rotated.refreshToken.id)?.isRevoked == false)
+        let next = try await harness.service.refresh(
+            rotated.refreshToken.serialized(),
+            now: time(4),
+            audience: audience
+        )
+        #expect(next.claims.audience == .single(audience))
+        try await harness.service.revoke(next.refreshToken.serialized(), audience: audience)
+        #expect(try await store.record(forID: next.refreshToken.id)?.isRevoked == true)
+    }
+
     /// Malformed token text is refused before the store is asked, and no error shows the text.
     public static func malformedTokens(_ store: any RefreshTokenStore) async throws {
         let harness = try Harness(store: store)

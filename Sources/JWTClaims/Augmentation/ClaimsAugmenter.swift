@@ -57,18 +57,39 @@ public struct ClaimsAugmenter: Sendable {
     ) throws(JWTError)
         -> AugmentedToken
     {
+        try sign(prepare(token, with: attributes, now: now))
+    }
+
+    /// The checking half of ``augment(_:with:now:)``: checks the attributes, verifies the token and merges, without
+    /// signing, so that a caller (binding to a refresh token) can sign only once its other steps have succeeded.
+    func prepare(
+        _ token: String,
+        with attributes: JSONObject,
+        now: NumericDate
+    ) throws(JWTError) -> (claims: ClaimSet, report: AugmentationReport, type: String?) {
         try policy.check(attributes)
         let original = try verifier.verify(token, now: now)
         let (claims, report) = try mergeChecked(original.claims, with: attributes)
-        let type = original.header.type
+        return (claims, report, original.header.type)
+    }
+
+    /// The signing half of ``augment(_:with:now:)``, for what ``prepare(_:with:now:)`` returned.
+    func sign(
+        _ prepared: (claims: ClaimSet, report: AugmentationReport, type: String?)
+    ) throws(JWTError) -> AugmentedToken {
         // The size limit is checked on the signing input, before the signature: a refused token is never signed.
         let newToken: String
         do {
-            newToken = try signer.sign(claims, type: type, maximumTokenSize: policy.maximumTokenSize)
+            newToken = try signer.sign(prepared.claims, type: prepared.type, maximumTokenSize: policy.maximumTokenSize)
         } catch  where error.code == .tokenTooLarge {
             throw JWTError(code: .tokenTooLarge, reason: "the augmented token: \(error.reason)")
         }
-        return AugmentedToken(token: newToken, header: try signer.header(type: type), claims: claims, report: report)
+        return AugmentedToken(
+            token: newToken,
+            header: try signer.header(type: prepared.type),
+            claims: prepared.claims,
+            report: prepared.report
+        )
     }
 
     /// Verifies `token` at `now`, merges the attributes given as JSON text, and signs the result.

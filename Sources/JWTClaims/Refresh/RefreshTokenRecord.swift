@@ -58,6 +58,13 @@ public struct RefreshTokenRecord: Hashable, Sendable {
         self.isRevoked = isRevoked
     }
 
+    /// Whether the token was issued to `audience`: its template's `aud` names it. True when `audience` is nil (no
+    /// client to check).
+    func isIssued(to audience: String?) -> Bool {
+        guard let audience else { return true }
+        return template.audience?.contains(audience) ?? false
+    }
+
     /// This record with the given flags.
     func with(isUsed: Bool, isRevoked: Bool) -> RefreshTokenRecord {
         RefreshTokenRecord(

@@ -7,13 +7,16 @@
 ///
 /// 1. no record, or a secret whose digest differs (compared in constant time): refused as
 ///    ``JWTError/Code/invalidRefreshToken``, nothing changes;
-/// 2. a revoked family: refused as ``JWTError/Code/refreshTokenRevoked``;
-/// 3. a token already used: **reuse**. The whole family is revoked and the request fails with
+/// 2. a token issued to another client (its template's `aud` does not name ``expectedAudience``, when one is
+///    given): refused as ``JWTError/Code/invalidRefreshToken`` exactly as an unknown token is, and nothing changes:
+///    one client's presentation never uses up, or by reuse detection revokes, another client's tokens;
+/// 3. a revoked family: refused as ``JWTError/Code/refreshTokenRevoked``;
+/// 4. a token already used: **reuse**. The whole family is revoked and the request fails with
 ///    ``JWTError/Code/refreshTokenReused`` (RFC 9700 section 4.14.2); the store must commit the revocation;
-/// 4. an expired token (`now` at or after its expiry): ``JWTError/Code/refreshTokenExpired``;
-/// 5. a token of another subject than the access token presented with it: ``JWTError/Code/subjectMismatch``,
+/// 5. an expired token (`now` at or after its expiry): ``JWTError/Code/refreshTokenExpired``;
+/// 6. a token of another subject than the access token presented with it: ``JWTError/Code/subjectMismatch``,
 ///    nothing changes;
-/// 6. otherwise the token is marked used and its successor inserted, in the same family, with the same subject and
+/// 7. otherwise the token is marked used and its successor inserted, in the same family, with the same subject and
 ///    template, and the custom claims of the parent plus any bound now.
 public struct RefreshTokenRotation: Sendable {
     /// The id of the presented token: the record the store must look up.
@@ -24,6 +27,9 @@ public struct RefreshTokenRotation: Sendable {
     let presentedDigest: [UInt8]
     /// The subject the presented token must belong to, when an access token came with it.
     let expectedSubject: String?
+    /// The client the presented token must have been issued for (an `aud` of its template), when the caller is
+    /// one client among several (the service's API key id).
+    public let expectedAudience: String?
     /// The successor's id and secret digest.
     let successorID: String
     let successorDigest: [UInt8]
@@ -38,6 +44,7 @@ public struct RefreshTokenRotation: Sendable {
         now: NumericDate,
         successorExpiry: NumericDate,
         expectedSubject: String? = nil,
+        expectedAudience: String? = nil,
         addedClaims: JSONObject = JSONObject()
     ) throws(JWTError) {
         self.presentedID = presented.id
@@ -47,6 +54,7 @@ public struct RefreshTokenRotation: Sendable {
         self.now = now
         self.successorExpiry = successorExpiry
         self.expectedSubject = expectedSubject
+        self.expectedAudience = expectedAudience
         self.addedClaims = addedClaims
     }
 
@@ -61,6 +69,10 @@ public struct RefreshTokenRotation: Sendable {
             return .reject(.unknownRefreshToken())
         }
         guard ConstantTime.isEqual(current.secretDigest, presentedDigest) else {
+            return .reject(.unknownRefreshToken())
+        }
+        // Before the used and revoked checks: another client's token must not trigger reuse detection on its family.
+        guard current.isIssued(to: expectedAudience) else {
             return .reject(.unknownRefreshToken())
         }
         if current.isRevoked {

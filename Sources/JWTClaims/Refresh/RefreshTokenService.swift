@@ -90,13 +90,16 @@ public struct RefreshTokenService: Sendable {
     /// The access token is verified and augmented by the ``augmenter`` (every original claim kept, its `exp`
     /// unchanged). The refresh token must belong to the access token's subject; it is consumed and replaced by a new
     /// one that carries its custom claims plus the attributes the augmentation applied. Nothing is consumed when
-    /// any step fails.
+    /// any step fails, and the augmented token is signed only inside the store's atomic step, once the refresh token
+    /// was accepted: a refused refresh token means nothing was signed.
     ///
     /// - Parameters:
     ///   - attributes: The custom attributes.
     ///   - accessToken: The access (or ID) token to augment.
     ///   - refreshToken: The client's current refresh token.
     ///   - now: The time of the request.
+    ///   - audience: The client the refresh token must have been issued for (an `aud` of its stored template), or
+    ///     nil to accept any. A token of another client is refused as unknown and left untouched.
     /// - Returns: The augmented access token, its claims, and the new refresh token.
     /// - Throws: ``JWTError/Code/invalidRefreshToken`` for a malformed token (checked first); every error of
     ///   ``ClaimsAugmenter/augment(_:with:now:)``; ``JWTError/Code/missingClaim`` when the access token has no
@@ -107,16 +110,17 @@ public struct RefreshTokenService: Sendable {
         _ attributes: JSONObject,
         to accessToken: String,
         refreshToken: String,
-        now: NumericDate
+        now: NumericDate,
+        audience: String? = nil
     ) async throws(JWTError) -> TokenPair {
         let presented = try RefreshToken(parsing: refreshToken)
-        let augmented = try augmenter.augment(accessToken, with: attributes, now: now)
-        guard let subject = augmented.claims.subject else {
+        let prepared = try augmenter.prepare(accessToken, with: attributes, now: now)
+        guard let subject = prepared.claims.subject else {
             throw .missingSubject("the access token")
         }
         // Bind what the augmentation applied (added, replaced, or removed with null), as the attributes gave it, so
         // later mints under the same policy reproduce this token's custom claims.
-        let report = augmented.report
+        let report = prepared.report
         let applied = Set(report.added + report.replaced + report.removed)
         var boundClaims = JSONObject()
         for (name, value) in attributes where applied.contains(name) {
@@ -129,9 +133,14 @@ public struct RefreshTokenService: Sendable {
             now: now,
             successorExpiry: now.wholeSeconds(after: refreshTokenLifetime),
             expectedSubject: subject,
+            expectedAudience: audience,
             addedClaims: boundClaims
         )
-        try await store.rotate(rotation) { (_: RefreshTokenRecord) throws(JWTError) in }
+        // Signed inside the atomic step, as a refresh is: a refused refresh token means nothing is signed, and a
+        // failed signature (a token over the size limit) leaves the refresh token usable.
+        let augmented = try await store.rotate(rotation) { (_: RefreshTokenRecord) throws(JWTError) in
+            try augmenter.sign(prepared)
+        }
         return TokenPair(accessToken: augmented.token, refreshToken: successor, claims: augmented.claims)
     }
 
@@ -145,19 +154,27 @@ public struct RefreshTokenService: Sendable {
     /// - Parameters:
     ///   - refreshToken: The client's current refresh token.
     ///   - now: The time of the request.
+    ///   - audience: The client the refresh token must have been issued for (an `aud` of its stored template), or
+    ///     nil to accept any. A token of another client is refused as ``JWTError/Code/invalidRefreshToken``, checked
+    ///     before anything is consumed, so it neither rotates nor, when used, revokes the other client's family.
     /// - Returns: The new access token, its claims, and the new refresh token.
     /// - Throws: ``JWTError/Code/invalidRefreshToken`` (malformed, unknown id, wrong secret),
     ///   ``JWTError/Code/refreshTokenRevoked``, ``JWTError/Code/refreshTokenReused`` (the family is now revoked),
     ///   ``JWTError/Code/refreshTokenExpired``, ``JWTError/Code/storeFailure``; from minting,
     ///   ``JWTError/Code/tokenTooLarge``, the policy's codes, or ``JWTError/Code/cryptographicFailure``.
-    public func refresh(_ refreshToken: String, now: NumericDate) async throws(JWTError) -> TokenPair {
+    public func refresh(
+        _ refreshToken: String,
+        now: NumericDate,
+        audience: String? = nil
+    ) async throws(JWTError) -> TokenPair {
         let presented = try RefreshToken(parsing: refreshToken)
         let successor = try RefreshToken.generate()
         let rotation = try RefreshTokenRotation(
             presented: presented,
             successor: successor,
             now: now,
-            successorExpiry: now.wholeSeconds(after: refreshTokenLifetime)
+            successorExpiry: now.wholeSeconds(after: refreshTokenLifetime),
+            expectedAudience: audience
         )
         let (accessToken, claims) = try await store.rotate(rotation) { record throws(JWTError) in
             try mint(template: record.template, customClaims: record.customClaims, now: now)
@@ -169,13 +186,18 @@ public struct RefreshTokenService: Sendable {
     ///
     /// The token must be genuine (its secret is checked) but may be used, expired or already revoked.
     ///
-    /// - Throws: ``JWTError/Code/invalidRefreshToken`` for a malformed or unknown token or a wrong secret;
-    ///   ``JWTError/Code/storeFailure``.
-    public func revoke(_ refreshToken: String) async throws(JWTError) {
+    /// - Parameters:
+    ///   - refreshToken: The token whose family to revoke.
+    ///   - audience: The client the token must have been issued for (an `aud` of its stored template), or nil to
+    ///     accept any. Another client's token is refused as unknown and its family left untouched.
+    /// - Throws: ``JWTError/Code/invalidRefreshToken`` for a malformed or unknown token, a wrong secret or another
+    ///   client's token; ``JWTError/Code/storeFailure``.
+    public func revoke(_ refreshToken: String, audience: String? = nil) async throws(JWTError) {
         let presented = try RefreshToken(parsing: refreshToken)
         let digest = try presented.secretDigest()
         guard let record = try await store.record(forID: presented.id),
-            ConstantTime.isEqual(record.secretDigest, digest)
+            ConstantTime.isEqual(record.secretDigest, digest),
+            record.isIssued(to: audience)
         else {
             throw .unknownRefreshToken()
         }

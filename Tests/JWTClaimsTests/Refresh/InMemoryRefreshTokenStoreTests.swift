@@ -50,6 +50,11 @@ struct InMemoryRefreshTokenStoreTests {
         try await RefreshScenarios.otherSubject(InMemoryRefreshTokenStore())
     }
 
+    @Test("a refresh token presented by another client is refused as unknown and left untouched")
+    func otherClient() async throws {
+        try await RefreshScenarios.otherClient(InMemoryRefreshTokenStore())
+    }
+
     @Test("malformed token text is refused without consuming anything or echoing the secret")
     func malformedTokens() async throws {
         try await RefreshScenarios.malformedTokens(InMemoryRefreshTokenStore())

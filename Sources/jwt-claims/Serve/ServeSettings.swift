@@ -1,0 +1,131 @@
+import Configuration
+import JWTClaims
+import Logging
+import SystemPackage
+
+/// The settings of `jwt-claims serve`, resolved from its three sources: flags win over the environment
+/// (`JWT_CLAIMS_` + the flag's name in capitals, `-` as `_`), the environment over a JSON config file
+/// (`--config FILE` or `JWT_CLAIMS_CONFIG`; members named like the flags, e.g. `"rate-limit": 5`,
+/// `"signing-key": ["new.pem", "old.pem"]`).
+///
+/// Every value is read strictly (swift-configuration's throwing `fetch` getters): a malformed `JWT_CLAIMS_PORT`
+/// is a usage error, never a silent default.
+struct ServeSettings: Equatable, Sendable {
+    /// The names shared by flags, environment and config file, in one place.
+    enum Key {
+        static let host = "host"
+        static let port = "port"
+        static let signingKey = "signing-key"
+        static let issuer = "issuer"
+        static let apiKeys = "api-keys"
+        static let store = "store"
+        static let accessTokenLifetime = "access-token-lifetime"
+        static let refreshTokenLifetime = "refresh-token-lifetime"
+        static let rateLimit = "rate-limit"
+        static let maxBodyBytes = "max-body-bytes"
+        static let logLevel = "log-level"
+    }
+
+    /// The environment variable naming the config file when `--config` is not given.
+    static let configFileVariable = "JWT_CLAIMS_CONFIG"
+    /// The prefix of the environment variables (`jwt-claims` encodes as `JWT_CLAIMS_`).
+    static let environmentPrefix = "jwt-claims"
+
+    var host = "127.0.0.1"
+    var port = 8080
+    var signingKeyPaths: [String] = []
+    /// The `iss` of minted tokens; nil means `http://HOST:PORT`.
+    var issuer: String?
+    var apiKeysPath: String?
+    var store = StoreSpecifier.default
+    var accessTokenLifetime = 3600
+    var refreshTokenLifetime = 30 * 24 * 3600
+    var rateLimit: Int?
+    var maxBodyBytes = 65536
+    var logLevel = Logger.Level.info
+
+    /// The issuer: `--issuer`, else `http://HOST:PORT` of the configured (not the bound) address.
+    var effectiveIssuer: String {
+        if let issuer { return issuer }
+        let host = self.host.contains(":") ? "[\(self.host)]" : self.host
+        return "http://\(host):\(port)"
+    }
+
+    /// Resolves the settings from `flags` (what the command line gave, keyed by flag name), `environment`, and the
+    /// config file that `configFile` or `JWT_CLAIMS_CONFIG` names.
+    ///
+    /// - Throws: ``CLIError`` (status 2) for an unreadable or malformed config file, a value of the wrong type in
+    ///   any source (named by its key), or a value out of range.
+    static func resolve(
+        flags: [String: ConfigValue],
+        configFile: String?,
+        environment: [String: String]
+    ) async throws(CLIError) -> ServeSettings {
+        var values: [AbsoluteConfigKey: ConfigValue] = [:]
+        for (name, value) in flags { values[AbsoluteConfigKey([name])] = value }
+        var providers: [any ConfigProvider] = [
+            InMemoryProvider(name: "flags", values: values),
+            EnvironmentVariablesProvider(
+                environmentVariables: environment,
+                secretsSpecifier: .specific(["JWT_CLAIMS_STORE"])
+            ).prefixKeys(with: ConfigKey([environmentPrefix])),
+        ]
+        if let path = configFile ?? environment[configFileVariable] {
+            do {
+                providers.append(try await FileProvider<JSONSnapshot>(filePath: FilePath(path)))
+            } catch {
+                throw .badInput("config file \(JWTError.quoted(path)): \(error)")
+            }
+        }
+        let reader = ConfigReader(providers: providers)
+        do {
+            return try await read(reader)
+        } catch let error as CLIError {
+            throw error
+        } catch {
+            throw .badInput("configuration: \(error)")
+        }
+    }
+
+    private static func read(_ reader: ConfigReader) async throws -> ServeSettings {
+        var settings = ServeSettings()
+        if let host = try await reader.fetchString(forKey: ConfigKey([Key.host])) {
+            guard !host.isEmpty else { throw CLIError.badInput("--host must not be empty") }
+            settings.host = host
+        }
+        if let port = try await reader.fetchInt(forKey: ConfigKey([Key.port])) {
+            guard (0...65535).contains(port) else { throw CLIError.badInput("--port must be 0...65535, not \(port)") }
+            settings.port = port
+        }
+        // An environment list "a.pem, b.pem," keeps empty elements; they name no file.
+        settings.signingKeyPaths =
+            try await reader.fetchStringArray(forKey: ConfigKey([Key.signingKey]))?.filter { !$0.isEmpty } ?? []
+        settings.issuer = try await reader.fetchString(forKey: ConfigKey([Key.issuer]))
+        if settings.issuer == "" { throw CLIError.badInput("--issuer must not be empty") }
+        settings.apiKeysPath = try await reader.fetchString(forKey: ConfigKey([Key.apiKeys]))
+        if let store = try await reader.fetchString(forKey: ConfigKey([Key.store]), isSecret: true) {
+            settings.store = try StoreSpecifier(parsing: store)
+        }
+        settings.accessTokenLifetime =
+            try await positive(reader, Key.accessTokenLifetime) ?? settings.accessTokenLifetime
+        settings.refreshTokenLifetime =
+            try await positive(reader, Key.refreshTokenLifetime) ?? settings.refreshTokenLifetime
+        settings.rateLimit = try await positive(reader, Key.rateLimit)
+        settings.maxBodyBytes = try await positive(reader, Key.maxBodyBytes) ?? settings.maxBodyBytes
+        if let level = try await reader.fetchString(forKey: ConfigKey([Key.logLevel])) {
+            guard let parsed = Logger.Level(rawValue: level) else {
+                let names = Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")
+                throw CLIError.badInput("--log-level must be one of \(names), not \(JWTError.quoted(level))")
+            }
+            settings.logLevel = parsed
+        }
+        return settings
+    }
+
+    /// An integer that must be at least 1, when given.
+    private static func positive(_ reader: ConfigReader, _ key: String) async throws -> Int? {
+        guard let value = try await reader.fetchInt(forKey: ConfigKey([key])) else { return nil }
+        guard value >= 1 else { throw CLIError.badInput("--\(key) must be at least 1, not \(value)") }
+        return value
+    }
+}
