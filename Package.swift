@@ -23,7 +23,9 @@ let swiftSettings: [SwiftSetting] = [
 //                the jwt-claims tool; enables SQLite (the tool's stores) and Hummingbird (the tool's `serve`). Its
 //                end-to-end tests drive `serve` with AsyncHTTPClient (already in the graph through HummingbirdTesting).
 //   Hummingbird  hummingbird, hummingbird-auth and swift-log, for JWTClaimsHummingbird (the service's routes and the
-//                bearer-token middleware); its tests also use HummingbirdTesting (from the hummingbird package).
+//                bearer-token middleware); its tests also use HummingbirdTesting (from the hummingbird package). Also
+//                async-http-client and swift-nio-ssl, for its HTTPJWKSetFetcher (the service fetches upstream
+//                issuers' key sets; HummingbirdTesting builds both anyway).
 // The default traits enable everything, so `swift run jwt-claims demo` and `swift test` work as they are. A user of
 // the core writes `traits: []` and resolves nothing but this package; a user of the SQLite store writes
 // `traits: ["SQLite"]`. A product whose trait is off fails to build with an #error naming the trait (the guard
@@ -37,8 +39,9 @@ let traits: Set<Trait> = [
     .trait(
         name: "Hummingbird",
         description: """
-            The HTTP service and the bearer-token middleware, product JWTClaimsHummingbird (depends on hummingbird, \
-            hummingbird-auth and swift-log).
+            The HTTP service, the bearer-token middleware and the AsyncHTTPClient JWK Set fetcher, product \
+            JWTClaimsHummingbird (depends on hummingbird, hummingbird-auth, swift-log, async-http-client and \
+            swift-nio-ssl).
             """
     ),
     .trait(
@@ -65,6 +68,10 @@ let hummingbird: [Target.Dependency] = [
     // Already in Hummingbird's graph; named so that files import the types they use (SE-0444).
     .product(name: "HTTPTypes", package: "swift-http-types", condition: .when(traits: ["Hummingbird"])),
     .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["Hummingbird"])),
+    // The remote JWK Set fetcher (HTTPJWKSetFetcher): the HTTP client, its TLS settings and its header type.
+    .product(name: "AsyncHTTPClient", package: "async-http-client", condition: .when(traits: ["Hummingbird"])),
+    .product(name: "NIOSSL", package: "swift-nio-ssl", condition: .when(traits: ["Hummingbird"])),
+    .product(name: "NIOHTTP1", package: "swift-nio", condition: .when(traits: ["Hummingbird"])),
 ]
 let hummingbirdTesting = Target.Dependency.product(
     name: "HummingbirdTesting",
@@ -117,8 +124,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-configuration.git", from: "1.4.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-system.git", from: "1.8.1"),
-        // The end-to-end tests' HTTP client for `jwt-claims serve` (trait CLI; HummingbirdTesting builds it anyway).
+        // The HTTP client of the remote JWK Set fetcher (trait Hummingbird) and of the end-to-end tests of
+        // `jwt-claims serve` (HummingbirdTesting builds it anyway); swift-nio-ssl for the fetcher's TLS settings.
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     ],
     targets: [
         // The system's OpenSSL 3 (libcrypto). Only Sources/JWTClaims/Signing/OpenSSL/ may import it (CI checks).

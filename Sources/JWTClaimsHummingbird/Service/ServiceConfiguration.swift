@@ -56,6 +56,10 @@ public struct ServiceConfiguration: Sendable {
     /// The rules `/api/v0/token/custom` merges attributes under (default: the augmenter's defaults, protecting the
     /// registered and OpenID Connect claims).
     public var augmentationPolicy = AugmentationPolicy()
+    /// Identity providers whose tokens `custom` exchanges (verified with their remote key sets, re-signed by the
+    /// service), in order; none by default. A token whose `iss` is none of theirs is handled as before: it must be
+    /// one of the service's own.
+    public var upstreamIssuers: [UpstreamIssuer] = []
     /// The clock: the current time for every check and mint. Tests inject a fixed one.
     public var now: @Sendable () -> NumericDate = { NumericDate(Date()) }
 
