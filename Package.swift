@@ -21,7 +21,9 @@ let swiftSettings: [SwiftSetting] = [
 //   Postgres     postgres-nio (with the swift-nio, swift-nio-ssl, swift-log and swift-service-lifecycle products it
 //                already depends on), for JWTClaimsPostgres.
 //   Hummingbird  hummingbird, hummingbird-auth and swift-log, for JWTClaimsHummingbird (the service's routes and the
-//                bearer-token middleware); its tests also use HummingbirdTesting (from the hummingbird package).
+//                bearer-token middleware); its tests also use HummingbirdTesting (from the hummingbird package). Also
+//                async-http-client and swift-nio-ssl, for its HTTPJWKSetFetcher (the service fetches upstream
+//                issuers' key sets; HummingbirdTesting builds both anyway).
 //   CLI          swift-argument-parser, swift-configuration (flags, environment and a config file for `serve`),
 //                swift-service-lifecycle (graceful shutdown) and swift-system (file paths for swift-configuration), for
 //                the jwt-claims tool; enables SQLite and Postgres (the stores `serve` offers) and Hummingbird (`serve`
@@ -45,8 +47,9 @@ let traits: Set<Trait> = [
     .trait(
         name: "Hummingbird",
         description: """
-            The HTTP service and the bearer-token middleware, product JWTClaimsHummingbird (depends on hummingbird, \
-            hummingbird-auth and swift-log).
+            The HTTP service, the bearer-token middleware and the AsyncHTTPClient JWK Set fetcher, product \
+            JWTClaimsHummingbird (depends on hummingbird, hummingbird-auth, swift-log, async-http-client and \
+            swift-nio-ssl).
             """
     ),
     .trait(
@@ -84,6 +87,10 @@ let hummingbird: [Target.Dependency] = [
     // Already in Hummingbird's graph; named so that files import the types they use (SE-0444).
     .product(name: "HTTPTypes", package: "swift-http-types", condition: .when(traits: ["Hummingbird"])),
     .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["Hummingbird"])),
+    // The remote JWK Set fetcher (HTTPJWKSetFetcher): the HTTP client, its TLS settings and its header type.
+    .product(name: "AsyncHTTPClient", package: "async-http-client", condition: .when(traits: ["Hummingbird"])),
+    .product(name: "NIOSSL", package: "swift-nio-ssl", condition: .when(traits: ["Hummingbird"])),
+    .product(name: "NIOHTTP1", package: "swift-nio", condition: .when(traits: ["Hummingbird"])),
 ]
 let hummingbirdTesting = Target.Dependency.product(
     name: "HummingbirdTesting",
@@ -142,7 +149,8 @@ let package = Package(
         // shutdown on SIGTERM/SIGINT. swift-system gives swift-configuration's file path type.
         .package(url: "https://github.com/apple/swift-configuration.git", from: "1.4.0"),
         .package(url: "https://github.com/apple/swift-system.git", from: "1.8.1"),
-        // The end-to-end tests' HTTP client for `jwt-claims serve` (trait CLI; HummingbirdTesting builds it anyway).
+        // The HTTP client of the remote JWK Set fetcher (trait Hummingbird) and of the end-to-end tests of
+        // `jwt-claims serve` (HummingbirdTesting builds it anyway); the fetcher's TLS settings use swift-nio-ssl, above.
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [

@@ -58,6 +58,8 @@ public struct JWTError: Error, Hashable, Sendable, CustomStringConvertible {
             case subjectMismatch
             case storeFailure
             case invalidConfiguration
+            case keySetUnavailable
+            case invalidKeySetURL
         }
 
         private let backing: Backing
@@ -162,6 +164,14 @@ public struct JWTError: Error, Hashable, Sendable, CustomStringConvertible {
         /// A setting given to a store or a service is malformed or refused, such as a database URL with an unknown
         /// option; the reason names the setting and never shows a password.
         public static let invalidConfiguration = Code(.invalidConfiguration)
+        /// A remote JWK Set (``RemoteJWKSet``) could not be fetched or used: a transport failure, a timeout, a status
+        /// other than 200, a response over the size limit, or a document that is not a JWK Set with a usable key;
+        /// and no earlier good set is within its stale period. The fetcher's own error, if any, is kept as
+        /// ``JWTError/underlyingError``. A server answers it as "temporarily unavailable", not as a bad token.
+        public static let keySetUnavailable = Code(.keySetUnavailable)
+        /// A remote JWK Set's URL that is not `https://` (plain `http://` is allowed for loopback hosts only), or
+        /// that is not an absolute URL with a host.
+        public static let invalidKeySetURL = Code(.invalidKeySetURL)
 
         /// The code's stable name, such as `expired`.
         public var description: String { backing.rawValue }
@@ -173,7 +183,8 @@ public struct JWTError: Error, Hashable, Sendable, CustomStringConvertible {
     public let reason: String
     /// The byte offset in the input at which the problem was found, when the input was parsed.
     public let offset: Int?
-    /// The error thrown by user code, for ``Code/augmentationFailed``, or by a store, for ``Code/storeFailure``.
+    /// The error thrown by user code, for ``Code/augmentationFailed``, by a store, for ``Code/storeFailure``, or by a
+    /// key-set fetcher, for ``Code/keySetUnavailable``.
     public let underlyingError: (any Error & Sendable)?
     private let fileID: String
     private let line: UInt

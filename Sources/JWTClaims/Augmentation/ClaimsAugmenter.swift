@@ -151,7 +151,7 @@ public struct ClaimsAugmenter: Sendable {
     }
 
     /// Merges attributes that ``AugmentationPolicy/check(_:)`` accepted.
-    private func mergeChecked(
+    func mergeChecked(
         _ claims: ClaimSet,
         with attributes: JSONObject
     ) throws(JWTError)

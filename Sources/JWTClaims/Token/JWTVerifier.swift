@@ -30,6 +30,7 @@ public struct JWTVerifier: Sendable {
     private enum Keys: Sendable {
         case single(JWTVerificationKey)
         case set(JWKSet)
+        case remote(RemoteJWKSet)
     }
 
     private let keys: Keys
@@ -54,6 +55,14 @@ public struct JWTVerifier: Sendable {
         self.options = options
     }
 
+    /// A verifier that selects each token's key by `kid` from the set fetched from `remoteKeySet`'s configured URL
+    /// (never from the token's `jku`, `x5u` or `jwk`); each key verifies its own algorithm only. Verify with
+    /// ``verifyFetchingKeys(_:now:)``, which may fetch; the synchronous ``verify(_:now:)-(_,NumericDate)`` cannot.
+    public init(remoteKeySet: RemoteJWKSet, options: JWTValidationOptions = JWTValidationOptions()) {
+        self.keys = .remote(remoteKeySet)
+        self.options = options
+    }
+
     /// Verifies `token` and validates its claims at the instant `now`.
     ///
     /// - Parameters:
@@ -65,7 +74,9 @@ public struct JWTVerifier: Sendable {
     ///   ``JWTError/Code/unknownKeyID``, ``JWTError/Code/ambiguousKey``, ``JWTError/Code/invalidSignature``,
     ///   ``JWTError/Code/invalidClaims``, ``JWTError/Code/invalidClaimValue``, ``JWTError/Code/expired``,
     ///   ``JWTError/Code/notYetValid``, ``JWTError/Code/issuedInFuture``, ``JWTError/Code/wrongType``,
-    ///   ``JWTError/Code/wrongIssuer``, ``JWTError/Code/wrongAudience`` or ``JWTError/Code/missingClaim``.
+    ///   ``JWTError/Code/wrongIssuer``, ``JWTError/Code/wrongAudience`` or ``JWTError/Code/missingClaim``; for a
+    ///   verifier over a ``RemoteJWKSet``, ``JWTError/Code/keySetUnavailable`` (use
+    ///   ``verifyFetchingKeys(_:now:)``).
     public func verify(_ token: String, now: NumericDate) throws(JWTError) -> VerifiedJWT {
         let verified = try verifySignature(token)
         try options.validate(header: verified.header, claims: verified.claims, now: now)
@@ -78,8 +89,55 @@ public struct JWTVerifier: Sendable {
         return VerifiedJWT(header: verified.header, claims: try verified.parseClaims())
     }
 
+    /// Verifies `token` and validates its claims at the instant `now`, fetching the keys first when the verifier
+    /// is over a ``RemoteJWKSet`` (as its rules allow); for any other verifier, the same as
+    /// ``verify(_:now:)-(_,NumericDate)``.
+    ///
+    /// The envelope, the header and its `alg` are checked before any key is looked up, so a malformed token or an
+    /// unsupported algorithm never causes a fetch.
+    ///
+    /// - Parameters:
+    ///   - token: The compact serialization.
+    ///   - now: The validation time (the remote set's cache runs on its own clock).
+    /// - Returns: The header and claims, which may now be trusted.
+    /// - Throws: as ``verify(_:now:)-(_,NumericDate)``; for a remote set, ``JWTError/Code/unknownKeyID`` when the
+    ///   `kid` is in no fetched set (or the set was fetched within the cool-down) and
+    ///   ``JWTError/Code/keySetUnavailable`` when no usable set could be had.
+    public func verifyFetchingKeys(_ token: String, now: NumericDate) async throws(JWTError) -> VerifiedJWT {
+        let envelope = try envelope(token)
+        let key: JWTVerificationKey
+        switch keys {
+        case .single(let only): key = only
+        case .set(let set): key = try set.key(forKeyID: envelope.header.keyID)
+        case .remote(let remote): key = try await remote.key(forKeyID: envelope.header.keyID)
+        }
+        let verified = try check(envelope, with: key)
+        let result = VerifiedJWT(header: verified.header, claims: try verified.parseClaims())
+        try options.validate(header: result.header, claims: result.claims, now: now)
+        return result
+    }
+
     /// Steps 1 to 4: the JWS layer. Returns the verified payload bytes, not yet parsed.
     func verifiedPayload(_ token: String) throws(JWTError) -> VerifiedPayload {
+        let envelope = try envelope(token)
+        let key: JWTVerificationKey
+        switch keys {
+        case .single(let only): key = only
+        case .set(let set): key = try set.key(forKeyID: envelope.header.keyID)
+        case .remote(let remote):
+            throw JWTError(
+                code: .keySetUnavailable,
+                reason: "the verifier's keys come from \(JWTError.quoted(remote.url, limit: 200)), which may need "
+                    + "fetching: verify with verifyFetchingKeys(_:now:)"
+            )
+        }
+        return try check(envelope, with: key)
+    }
+
+    /// Steps 1 and 2: the envelope and the header, with its `alg` a supported algorithm and its `crit` understood.
+    private func envelope(
+        _ token: String
+    ) throws(JWTError) -> (parts: TokenParts, header: JWTHeader, algorithm: JWSAlgorithm) {
         let parts = try TokenParts(token, limits: options.limits)
         let header = try parts.decodeHeader()
         guard let algorithm = JWSAlgorithm(rawValue: header.algorithm) else {
@@ -90,11 +148,15 @@ public struct JWTVerifier: Sendable {
             )
         }
         try options.checkCritical(header)
-        let key: JWTVerificationKey
-        switch keys {
-        case .single(let only): key = only
-        case .set(let set): key = try set.key(forKeyID: header.keyID)
-        }
+        return (parts, header, algorithm)
+    }
+
+    /// Steps 3 (the selected key's algorithm must be the header's) and 4 (the signature).
+    private func check(
+        _ envelope: (parts: TokenParts, header: JWTHeader, algorithm: JWSAlgorithm),
+        with key: JWTVerificationKey
+    ) throws(JWTError) -> VerifiedPayload {
+        let (parts, header, algorithm) = envelope
         guard key.algorithm == algorithm else {
             throw JWTError(
                 code: .unsupportedAlgorithm,

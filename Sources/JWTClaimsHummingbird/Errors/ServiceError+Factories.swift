@@ -107,4 +107,19 @@ extension ServiceError {
             headers: headers
         )
     }
+
+    /// 503 `temporarily_unavailable` with `Retry-After`, for an upstream issuer's key set that cannot be fetched
+    /// (and whose last good copy is past its stale period).
+    ///
+    /// - Parameter reason: The library's reason: the key set's URL and why it failed (no secret).
+    public static func upstreamUnavailable(_ reason: String) -> ServiceError {
+        var headers: HTTPFields = [:]
+        headers[.retryAfter] = String(storeRetryAfterSeconds)
+        return ServiceError(
+            status: .serviceUnavailable,
+            code: .temporarilyUnavailable,
+            description: "the upstream issuer's keys cannot be fetched; retry later (\(reason))",
+            headers: headers
+        )
+    }
 }

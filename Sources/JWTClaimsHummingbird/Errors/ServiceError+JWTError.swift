@@ -21,6 +21,7 @@ extension ServiceError {
     /// | `JWTError` code | status | `error` |
     /// |---|---|---|
     /// | `storeFailure` | 503 | `temporarily_unavailable`, `Retry-After` |
+    /// | `keySetUnavailable` (an upstream issuer's key set cannot be had) | 503 | `temporarily_unavailable`, `Retry-After` |
     /// | `invalidRefreshToken`, `refreshTokenExpired`, `refreshTokenRevoked`, `refreshTokenReused`, `subjectMismatch` | 400 | `invalid_grant` |
     /// | `protectedClaim`, `invalidClaimName`, `conflictingClaim`, `attributesTooLarge`, `tokenTooLarge` | 400 | `invalid_claims` |
     /// | `cryptographicFailure`, `invalidKey`, `unsupportedKey`, `augmentationFailed` | 500 | `server_error` (reason logged, not sent) |
@@ -39,6 +40,8 @@ extension ServiceError {
         switch error.code {
         case .storeFailure:
             self = .temporarilyUnavailable()
+        case .keySetUnavailable:
+            self = .upstreamUnavailable(error.reason)
         case .invalidRefreshToken, .refreshTokenExpired, .refreshTokenRevoked, .refreshTokenReused, .subjectMismatch:
             self.init(status: .badRequest, code: .invalidGrant, description: error.reason)
         case .protectedClaim, .invalidClaimName, .conflictingClaim, .attributesTooLarge, .tokenTooLarge:

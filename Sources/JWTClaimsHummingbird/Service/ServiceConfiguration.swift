@@ -63,6 +63,10 @@ public struct ServiceConfiguration: Sendable {
     /// nil turns it off, for example when a job of its own does it): ``RefreshTokenHousekeeping``, run by the
     /// application at start and then after each interval. Instances that share a database may all run it.
     public var housekeepingInterval: Duration? = .seconds(3600)
+    /// Identity providers whose tokens `custom` exchanges (verified with their remote key sets, re-signed by the
+    /// service), in order; none by default. A token whose `iss` is none of theirs is handled as before: it must be
+    /// one of the service's own.
+    public var upstreamIssuers: [UpstreamIssuer] = []
     /// The clock: the current time for every check and mint. Tests inject a fixed one.
     public var now: @Sendable () -> NumericDate = { NumericDate(Date()) }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import AsyncHTTPClient
 import Configuration
 import Foundation
 import JWTClaims
@@ -28,7 +29,10 @@ struct ServeCommand: AsyncParsableCommand {
             "signing-key": ["new.pem", "old.pem"]}). Flags win over the environment, the environment over the file. \
             Once it accepts connections it prints one line, 'jwt-claims listening on http://HOST:PORT', to standard \
             output; logs go to standard error. SIGTERM or SIGINT stops it gracefully: requests in flight finish, \
-            then it exits 0. Exit status 2: bad configuration (no signing key, an unreadable key file, a bad \
+            then it exits 0. Upstream issuers: the n-th --upstream-jwks, --upstream-issuer and --upstream-audience \
+            form the n-th upstream (give each the same number of times); `custom` then exchanges a token of that \
+            issuer (its aud naming that audience, its signature verified with that JWK Set) for one signed by the \
+            service. Exit status 2: bad configuration (no signing key, an unreadable key file, a bad \
             value) or an address it cannot bind.
             """
     )
@@ -96,6 +100,57 @@ struct ServeCommand: AsyncParsableCommand {
     )
     var housekeepingInterval: Int?
 
+    @Option(
+        name: .customLong("upstream-jwks"),
+        help: ArgumentHelp(
+            "An upstream issuer's JWK Set URL (https; http for loopback only), repeatable, one per upstream.",
+            valueName: "url"
+        )
+    )
+    var upstreamJWKS: [String] = []
+
+    @Option(
+        name: .customLong("upstream-issuer"),
+        help: ArgumentHelp("The 'iss' of that upstream's tokens, repeatable, in the same order.", valueName: "iss")
+    )
+    var upstreamIssuers: [String] = []
+
+    @Option(
+        name: .customLong("upstream-audience"),
+        help: ArgumentHelp(
+            "The audience that upstream's tokens must name, repeatable, in the same order.",
+            valueName: "aud"
+        )
+    )
+    var upstreamAudiences: [String] = []
+
+    @Option(
+        name: .customLong("upstream-cool-down"),
+        help: ArgumentHelp(
+            "The least time between two fetches of an upstream key set (default 30).",
+            valueName: "seconds"
+        )
+    )
+    var upstreamCoolDown: Int?
+
+    @Option(
+        name: .customLong("upstream-min-cache"),
+        help: ArgumentHelp(
+            "The least time an upstream key set is cached, whatever its max-age (default 30).",
+            valueName: "seconds"
+        )
+    )
+    var upstreamMinCache: Int?
+
+    @Option(
+        name: .customLong("upstream-max-stale"),
+        help: ArgumentHelp(
+            "How long past its cache time an upstream key set is still used while it cannot be fetched (default 3600).",
+            valueName: "seconds"
+        )
+    )
+    var upstreamMaxStale: Int?
+
     @Option(help: ArgumentHelp("A JSON config file (default: JWT_CLAIMS_CONFIG, else none).", valueName: "file"))
     var config: String?
 
@@ -118,6 +173,12 @@ struct ServeCommand: AsyncParsableCommand {
         set(Key.maxBodyBytes, maxBodyBytes.map(ConfigContent.int))
         set(Key.logLevel, logLevel.map(ConfigContent.string))
         set(Key.housekeepingInterval, housekeepingInterval.map(ConfigContent.int))
+        set(Key.upstreamJWKS, upstreamJWKS.isEmpty ? nil : .stringArray(upstreamJWKS))
+        set(Key.upstreamIssuer, upstreamIssuers.isEmpty ? nil : .stringArray(upstreamIssuers))
+        set(Key.upstreamAudience, upstreamAudiences.isEmpty ? nil : .stringArray(upstreamAudiences))
+        set(Key.upstreamCoolDown, upstreamCoolDown.map(ConfigContent.int))
+        set(Key.upstreamMinCache, upstreamMinCache.map(ConfigContent.int))
+        set(Key.upstreamMaxStale, upstreamMaxStale.map(ConfigContent.int))
         return flags
     }
 
@@ -133,7 +194,25 @@ struct ServeCommand: AsyncParsableCommand {
             return handler
         }
         let logger = Logger(label: "jwt-claims")
-        let (configuration, storeServices) = try await ServiceSetup.configuration(settings, logger: logger)
+        // One HTTP client for every upstream key set, made only when there is an upstream, shut down on exit.
+        let client = settings.upstreams.isEmpty ? nil : HTTPJWKSetFetcher.makeClient()
+        do {
+            try await run(settings, logger: logger, fetcher: client.map(HTTPJWKSetFetcher.init(client:)))
+        } catch {
+            try? await client?.shutdown()
+            throw error
+        }
+        try? await client?.shutdown()
+        logger.info("stopped")
+    }
+
+    /// Builds and runs the service until SIGTERM or SIGINT.
+    private func run(_ settings: ServeSettings, logger: Logger, fetcher: HTTPJWKSetFetcher?) async throws {
+        let (configuration, storeServices) = try await ServiceSetup.configuration(
+            settings,
+            logger: logger,
+            fetcher: fetcher
+        )
         let application: any Service
         do throws(JWTError) {
             application = try buildApplication(
@@ -159,6 +238,5 @@ struct ServeCommand: AsyncParsableCommand {
             // Binding failed (the port is taken, the host is not an address of this machine) or a service failed.
             throw CLIError.badInput("the service stopped: \(error)")
         }
-        logger.info("stopped")
     }
 }

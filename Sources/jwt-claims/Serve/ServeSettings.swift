@@ -25,6 +25,23 @@ struct ServeSettings: Equatable, Sendable {
         static let maxBodyBytes = "max-body-bytes"
         static let logLevel = "log-level"
         static let housekeepingInterval = "housekeeping-interval"
+        static let upstreamJWKS = "upstream-jwks"
+        static let upstreamIssuer = "upstream-issuer"
+        static let upstreamAudience = "upstream-audience"
+        static let upstreamCoolDown = "upstream-cool-down"
+        static let upstreamMinCache = "upstream-min-cache"
+        static let upstreamMaxStale = "upstream-max-stale"
+    }
+
+    /// An identity provider whose tokens `custom` exchanges: the n-th `--upstream-jwks`, `--upstream-issuer` and
+    /// `--upstream-audience` together.
+    struct Upstream: Equatable, Sendable {
+        /// The URL of its JWK Set (https, or http to a loopback host).
+        var jwksURL: String
+        /// The `iss` of its tokens.
+        var issuer: String
+        /// The audience its tokens must name.
+        var audience: String
     }
 
     /// The environment variable naming the config file when `--config` is not given.
@@ -46,6 +63,11 @@ struct ServeSettings: Equatable, Sendable {
     var logLevel = Logger.Level.info
     /// Seconds between two runs of the store's expiry housekeeping; nil (`--housekeeping-interval 0`) turns it off.
     var housekeepingInterval: Int? = 3600
+    /// The upstream issuers, in the order given.
+    var upstreams: [Upstream] = []
+    /// The timing rules of every upstream's key set: cool-down, least cache time and stale period (seconds, from
+    /// `--upstream-cool-down`, `--upstream-min-cache`, `--upstream-max-stale`), else the library's defaults.
+    var upstreamKeySetRules = RemoteJWKSet.Configuration()
 
     /// The issuer: `--issuer`, else `http://HOST:PORT` of the configured (not the bound) address.
     var effectiveIssuer: String {
@@ -128,7 +150,55 @@ struct ServeSettings: Equatable, Sendable {
             }
             settings.logLevel = parsed
         }
+        settings.upstreams = try await upstreams(reader, issuer: settings.effectiveIssuer)
+        if let seconds = try await nonNegative(reader, Key.upstreamCoolDown) {
+            settings.upstreamKeySetRules.coolDown = .seconds(seconds)
+        }
+        if let seconds = try await nonNegative(reader, Key.upstreamMinCache) {
+            settings.upstreamKeySetRules.minimumCacheDuration = .seconds(seconds)
+        }
+        if let seconds = try await nonNegative(reader, Key.upstreamMaxStale) {
+            settings.upstreamKeySetRules.maximumStaleness = .seconds(seconds)
+        }
         return settings
+    }
+
+    /// The upstream issuers: the three repeatable settings are grouped by position (the first JWK Set URL, issuer
+    /// and audience form the first upstream, and so on), so each must be given the same number of times; issuers
+    /// must differ from each other and from the service's own.
+    private static func upstreams(_ reader: ConfigReader, issuer ownIssuer: String) async throws -> [Upstream] {
+        func list(_ key: String) async throws -> [String] {
+            try await reader.fetchStringArray(forKey: ConfigKey([key]))?.filter { !$0.isEmpty } ?? []
+        }
+        let urls = try await list(Key.upstreamJWKS)
+        let issuers = try await list(Key.upstreamIssuer)
+        let audiences = try await list(Key.upstreamAudience)
+        guard urls.count == issuers.count, issuers.count == audiences.count else {
+            throw CLIError.badInput(
+                "each upstream needs one --upstream-jwks, one --upstream-issuer and one --upstream-audience, grouped "
+                    + "by position; got \(urls.count), \(issuers.count) and \(audiences.count)"
+            )
+        }
+        var seen: Set<String> = []
+        for issuer in issuers {
+            guard issuer != ownIssuer else {
+                throw CLIError.badInput(
+                    "--upstream-issuer \(JWTError.quoted(issuer)) is the service's own issuer; an upstream must be "
+                        + "another issuer"
+                )
+            }
+            guard seen.insert(issuer).inserted else {
+                throw CLIError.badInput("--upstream-issuer \(JWTError.quoted(issuer)) is given twice")
+            }
+        }
+        return (0..<urls.count).map { Upstream(jwksURL: urls[$0], issuer: issuers[$0], audience: audiences[$0]) }
+    }
+
+    /// An integer that must be at least 0, when given.
+    private static func nonNegative(_ reader: ConfigReader, _ key: String) async throws -> Int? {
+        guard let value = try await reader.fetchInt(forKey: ConfigKey([key])) else { return nil }
+        guard value >= 0 else { throw CLIError.badInput("--\(key) must be at least 0, not \(value)") }
+        return value
     }
 
     /// An integer that must be at least 1, when given.

@@ -23,9 +23,12 @@ enum ServiceSetup {
     ///
     /// - Throws: ``CLIError`` (status 2): no signing key, an unreadable or invalid key or API-key file, two keys
     ///   with one `kid`, a store that cannot be opened.
+    ///   An upstream's JWK Set URL that is not https (or loopback http) is one too. `fetcher` fetches the upstream
+    ///   issuers' key sets (nil when there is none).
     static func configuration(
         _ settings: ServeSettings,
-        logger: Logger
+        logger: Logger,
+        fetcher: (any JWKSetFetcher)?
     ) async throws(CLIError) -> (configuration: ServiceConfiguration, services: [any Service]) {
         guard !settings.signingKeyPaths.isEmpty else { throw .badInput(noSigningKeyMessage) }
         var signingKeys: [SigningKey] = []
@@ -53,6 +56,30 @@ enum ServiceSetup {
         configuration.rateLimit = settings.rateLimit.map { RateLimit(requestsPerSecond: $0) }
         configuration.maximumBodyBytes = settings.maxBodyBytes
         configuration.housekeepingInterval = settings.housekeepingInterval.map { .seconds($0) }
+        if !settings.upstreams.isEmpty {
+            guard let fetcher else { throw .badInput("upstream issuers are configured, but no HTTP client was made") }
+            for upstream in settings.upstreams {
+                do throws(JWTError) {
+                    let keySet = try RemoteJWKSet(
+                        url: upstream.jwksURL,
+                        fetcher: fetcher,
+                        configuration: settings.upstreamKeySetRules
+                    )
+                    configuration.upstreamIssuers.append(
+                        UpstreamIssuer(issuer: upstream.issuer, audience: upstream.audience, keySet: keySet)
+                    )
+                } catch {
+                    throw .badInput("--upstream-jwks: \(error.reason)")
+                }
+                logger.info(
+                    "upstream issuer",
+                    metadata: [
+                        "issuer": "\(upstream.issuer)", "audience": "\(upstream.audience)",
+                        "jwks": "\(upstream.jwksURL)",
+                    ]
+                )
+            }
+        }
         logger.info(
             "configured",
             metadata: [

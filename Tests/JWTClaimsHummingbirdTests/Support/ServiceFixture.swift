@@ -45,7 +45,8 @@ struct ServiceFixture: Sendable {
         maximumBodyBytes: Int = 65536,
         bodyReadTimeout: Duration = .seconds(10),
         store: (any RefreshTokenStore)? = nil,
-        signingKeys: [SigningKey]? = nil
+        signingKeys: [SigningKey]? = nil,
+        upstreamIssuers: [UpstreamIssuer] = []
     ) throws {
         let clock = TestClock()
         let memory = InMemoryRefreshTokenStore()
@@ -73,6 +74,7 @@ struct ServiceFixture: Sendable {
         configuration.maximumBodyBytes = maximumBodyBytes
         configuration.bodyReadTimeout = bodyReadTimeout
         configuration.now = { clock.now }
+        configuration.upstreamIssuers = upstreamIssuers
         self.configuration = configuration
         self.clock = clock
         self.store = memory
