@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Counts the instructions (valgrind's callgrind, Ir) one ES256 token verify and sign cost in our library, beside the
+# floor: the same operations done by OpenSSL called directly from C (floor.c). Instruction counts are stable from run
+# to run on a shared machine, unlike timings, so they show where a path spends more than it must.
+#
+# Usage: Benchmarks/Callgrind/run.sh [N] [MODE...]   (N iterations, default 200; modes default to all of them)
+# Each mode runs with N and with 0 iterations; the difference divided by N is one operation's cost, so process start,
+# key import and the first signature cancel out. The profiles stay in Benchmarks/Callgrind/.build/profiles/ for
+# `callgrind_annotate --inclusive=yes FILE`.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+count="${1:-200}"
+shift || true
+modes=("$@")
+if [ ${#modes[@]} -eq 0 ]; then
+    modes=(verify-raw verify-token sign-raw sign-token floor-verify floor-sign)
+fi
+
+command -v valgrind >/dev/null || { echo "run.sh: valgrind is missing (apt-get install valgrind)" >&2; exit 2; }
+swift build -c release >&2
+harness="$(swift build -c release --show-bin-path)/CallgrindHarness"
+profiles=".build/profiles"
+mkdir -p "$profiles"
+cc -O2 -Wall -o .build/floor floor.c -lcrypto
+token="$("$harness" token 0)"
+
+# Total instructions of one run: callgrind's "summary:" line.
+instructions() {
+    local out="$1"
+    shift
+    valgrind --tool=callgrind --callgrind-out-file="$out" "$@" >/dev/null 2>&1
+    awk '/^summary:/ {print $2}' "$out"
+}
+
+printf '| mode | instructions per operation |\n|---|---:|\n'
+for mode in "${modes[@]}"; do
+    case "$mode" in
+    floor-*) run=(.build/floor "${mode#floor-}") extra=("$token") ;;
+    *) run=("$harness" "$mode") extra=() ;;
+    esac
+    with=$(instructions "$profiles/$mode.$count.out" "${run[@]}" "$count" "${extra[@]}")
+    without=$(instructions "$profiles/$mode.0.out" "${run[@]}" 0 "${extra[@]}")
+    printf '| %s | %d |\n' "$mode" $(((with - without) / count))
+done
