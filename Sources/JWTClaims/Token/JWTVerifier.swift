@@ -32,26 +32,68 @@ public struct JWTVerifier: Sendable {
         case set(JWKSet)
     }
 
+    /// A cache and this verifier's scope in it: entries made by this verifier (and its copies) only.
+    private struct CacheScope: Sendable {
+        let cache: JWTVerificationCache
+        let scope: UInt64
+    }
+
     private let keys: Keys
     /// What is validated beyond the signature.
     public let options: JWTValidationOptions
+    private let cacheScope: CacheScope?
+
+    /// The cache of verified tokens this verifier consults, if any.
+    public var cache: JWTVerificationCache? { cacheScope?.cache }
 
     /// A verifier that checks every token with `key`, in the key's algorithm, whatever `kid` the token carries.
-    public init(key: JWTVerificationKey, options: JWTValidationOptions = JWTValidationOptions()) {
+    ///
+    /// - Parameters:
+    ///   - key: the one key.
+    ///   - options: what is validated beyond the signature.
+    ///   - cache: a cache of verified tokens, to skip the signature check of a token seen before (the claims are
+    ///     re-checked on every hit); nil (the default) checks every signature. This verifier gets a scope of its own
+    ///     in the cache, so a cache may be shared with verifiers of other keys or options.
+    public init(
+        key: JWTVerificationKey,
+        options: JWTValidationOptions = JWTValidationOptions(),
+        cache: JWTVerificationCache? = nil
+    ) {
         self.keys = .single(key)
         self.options = options
+        self.cacheScope = cache.map { CacheScope(cache: $0, scope: $0.makeScope()) }
     }
 
     /// A verifier that checks every ES256 token with `key`, whatever `kid` the token carries.
-    public init(key: ES256.PublicKey, options: JWTValidationOptions = JWTValidationOptions()) {
-        self.init(key: JWTVerificationKey(key), options: options)
+    ///
+    /// - Parameters:
+    ///   - key: the one ES256 key.
+    ///   - options: what is validated beyond the signature.
+    ///   - cache: a cache of verified tokens, as in ``init(key:options:cache:)-(JWTVerificationKey,_,_)``.
+    public init(
+        key: ES256.PublicKey,
+        options: JWTValidationOptions = JWTValidationOptions(),
+        cache: JWTVerificationCache? = nil
+    ) {
+        self.init(key: JWTVerificationKey(key), options: options, cache: cache)
     }
 
     /// A verifier that selects each token's key from `keySet` by the token's `kid`; each key verifies its own
     /// algorithm only.
-    public init(keySet: JWKSet, options: JWTValidationOptions = JWTValidationOptions()) {
+    ///
+    /// - Parameters:
+    ///   - keySet: the keys, selected by `kid`.
+    ///   - options: what is validated beyond the signature.
+    ///   - cache: a cache of verified tokens, as in ``init(key:options:cache:)``. A verifier made for a new key set
+    ///     (rotation, a revoked key removed) gets a new scope, so it never sees entries made under the old set.
+    public init(
+        keySet: JWKSet,
+        options: JWTValidationOptions = JWTValidationOptions(),
+        cache: JWTVerificationCache? = nil
+    ) {
         self.keys = .set(keySet)
         self.options = options
+        self.cacheScope = cache.map { CacheScope(cache: $0, scope: $0.makeScope()) }
     }
 
     /// Verifies `token` and validates its claims at the instant `now`.
@@ -66,7 +108,15 @@ public struct JWTVerifier: Sendable {
     ///   ``JWTError/Code/invalidClaims``, ``JWTError/Code/invalidClaimValue``, ``JWTError/Code/expired``,
     ///   ``JWTError/Code/notYetValid``, ``JWTError/Code/issuedInFuture``, ``JWTError/Code/wrongType``,
     ///   ``JWTError/Code/wrongIssuer``, ``JWTError/Code/wrongAudience`` or ``JWTError/Code/missingClaim``.
+    ///
+    /// With a ``cache``, a token this verifier verified before skips steps 1 to 4; step 5 runs on every call.
     public func verify(_ token: String, now: NumericDate) throws(JWTError) -> VerifiedJWT {
+        // A token over the size limit is refused by TokenParts before it is hashed or copied.
+        if let cacheScope, token.utf8.count <= options.limits.maximumTokenSize {
+            return try cacheScope.cache.verify(token, scope: cacheScope.scope, now: now, options: options) {
+                () throws(JWTError) in try verifySignature(token)
+            }
+        }
         let verified = try verifySignature(token)
         try options.validate(header: verified.header, claims: verified.claims, now: now)
         return verified
