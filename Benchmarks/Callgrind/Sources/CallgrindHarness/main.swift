@@ -10,6 +10,7 @@ import JWTClaims
 //   sign-token     JWTSigner.sign of the claims, N times
 //   verify-raw     ES256.PublicKey.isValidSignature over the token's signing input, N times
 //   sign-raw       ES256.PrivateKey.signature over the token's signing input, N times
+//   verify-cached  JWTVerifier.verify with a JWTVerificationCache that already holds the token (hits), N times
 
 /// Ten minutes after the reference token's `iat`, inside its lifetime.
 let validationTime = NumericDate(secondsSince1970: 1_599_177_603 + 600)
@@ -27,12 +28,16 @@ let privateKey = try ES256.PrivateKey(pemRepresentation: BenchmarkKey.privateKey
 let publicKey = try ES256.PublicKey(pemRepresentation: BenchmarkKey.publicKeyPEM)
 let signer = JWTSigner(key: privateKey)
 let verifier = JWTVerifier(key: publicKey)
+let cachedVerifier = JWTVerifier(key: publicKey, cache: JWTVerificationCache())
 let claims = try ClaimSet(parsing: ReferencePayload.original)
 let token = try signer.sign(claims)
 let unverified = try UnverifiedJWT(decoding: token)
 let signingInput = unverified.signingInput
 let signature = unverified.signature
-guard publicKey.isValidSignature(signature, for: signingInput) else {
+// The miss that fills the cache happens here, so that the N = 0 run subtracts it.
+guard publicKey.isValidSignature(signature, for: signingInput),
+    try cachedVerifier.verify(token, now: validationTime).claims.count == claims.count
+else {
     throw HarnessError(description: "the reference token does not verify")
 }
 
@@ -40,6 +45,11 @@ var accepted = 0
 switch arguments[1] {
 case "token":
     print(token)
+case "verify-cached":
+    for _ in 0..<count {
+        let verified = try cachedVerifier.verify(token, now: validationTime)
+        accepted += verified.claims.count
+    }
 case "verify-token":
     for _ in 0..<count {
         let verified = try verifier.verify(token, now: validationTime)
