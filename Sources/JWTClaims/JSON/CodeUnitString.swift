@@ -38,7 +38,8 @@ struct CodeUnitString: Hashable {
         let wordSize = MemoryLayout<UInt64>.size
         var offset = 0
         while offset + wordSize <= left.count {
-            let equal = unsafe left.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            let equal =
+                unsafe left.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
                 == right.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
             guard equal else { return false }
             offset += wordSize
