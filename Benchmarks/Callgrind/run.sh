@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Counts the instructions (valgrind's callgrind, Ir) one ES256 token verify and sign cost in our library, beside the
+# Counts the instructions (valgrind's callgrind, Ir) and heap allocations (memcheck) one ES256 token verify and sign cost in our library, beside the
 # floor: the same operations done by OpenSSL called directly from C (floor.c). Instruction counts are stable from run
 # to run on a shared machine, unlike timings, so they show where a path spends more than it must.
 #
@@ -33,7 +33,13 @@ instructions() {
     awk '/^summary:/ {print $2}' "$out"
 }
 
-printf '| mode | instructions per operation |\n|---|---:|\n'
+# Heap allocations of one run: memcheck's "total heap usage" line (memcheck runs this small harness; it has no
+# Swift concurrency in it).
+allocations() {
+    valgrind --tool=memcheck "$@" 2>&1 >/dev/null | sed -n 's/.*total heap usage: \([0-9,]*\) allocs.*/\1/p' | tr -d ,
+}
+
+printf '| mode | instructions per operation | allocations per operation |\n|---|---:|---:|\n'
 for mode in "${modes[@]}"; do
     case "$mode" in
     floor-*) run=(.build/floor "${mode#floor-}") extra=("$token") ;;
@@ -41,5 +47,8 @@ for mode in "${modes[@]}"; do
     esac
     with=$(instructions "$profiles/$mode.$count.out" "${run[@]}" "$count" "${extra[@]}")
     without=$(instructions "$profiles/$mode.0.out" "${run[@]}" 0 "${extra[@]}")
-    printf '| %s | %d |\n' "$mode" $(((with - without) / count))
+    allocated=$(allocations "${run[@]}" "$count" "${extra[@]}")
+    baseline=$(allocations "${run[@]}" 0 "${extra[@]}")
+    printf '| %s | %d | %s |\n' "$mode" $(((with - without) / count)) \
+        "$(awk -v a="$allocated" -v b="$baseline" -v n="$count" 'BEGIN { printf "%.1f", (a - b) / n }')"
 done
