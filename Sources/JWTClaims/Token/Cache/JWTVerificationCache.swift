@@ -5,8 +5,8 @@ import Synchronization
 ///
 /// An API server verifies the same access token on every request of a session, and each verification pays for a
 /// full signature check (about 70 µs for ES256, more for RSA). With a cache, a repeated token costs a hash of its
-/// text, a lookup and the claim checks. Opt-in: pass one to ``JWTVerifier/init(key:options:cache:)`` or
-/// ``JWTVerifier/init(keySet:options:cache:)``.
+/// text, a lookup and the claim checks. Opt-in: pass one to
+/// ``JWTVerifier/init(key:options:cache:)-(JWTVerificationKey,_,_)`` or ``JWTVerifier/init(keySet:options:cache:)``.
 ///
 /// What a hit skips and what it does not:
 /// - A hit skips **only** the signature check (and the decoding that precedes it). Every time- and option-dependent
