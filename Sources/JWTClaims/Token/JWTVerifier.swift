@@ -85,8 +85,8 @@ public struct JWTVerifier: Sendable {
     ///   - keySet: the keys, selected by `kid`.
     ///   - options: what is validated beyond the signature.
     ///   - cache: a cache of verified tokens, as in ``init(key:options:cache:)-(JWTVerificationKey,_,_)``. A verifier
-    ///     made for a new key set
-    ///     (rotation, a revoked key removed) gets a new scope, so it never sees entries made under the old set.
+    ///     made for a new key set (rotation, a revoked key removed) gets a new scope, so it never sees entries made
+    ///     under the old set.
     public init(
         keySet: JWKSet,
         options: JWTValidationOptions = JWTValidationOptions(),
