@@ -12,6 +12,7 @@ let benchmarkTargets: [(name: String, dependencies: [Target.Dependency])] = [
     ("Base64URLBenchmarks", [.product(name: "JWTClaims", package: "swift-jwt-claims")]),
     ("JSONBenchmarks", [.product(name: "JWTClaims", package: "swift-jwt-claims")]),
     ("ES256Benchmarks", [.product(name: "JWTClaims", package: "swift-jwt-claims")]),
+    ("VerifyCacheBenchmarks", [.product(name: "JWTClaims", package: "swift-jwt-claims")]),
     (
         "AlgorithmBenchmarks",
         [

@@ -18,7 +18,37 @@ struct CodeUnitString: Hashable {
         // Equal code units imply canonical equivalence, so `!=` settles most pairs on String's fast paths (a
         // word compare for small ASCII strings); only canonically equal strings need the byte-by-byte check.
         guard lhs == rhs else { return false }
+        // Native strings are contiguous: compare them a word at a time. The generic `elementsEqual` goes byte by
+        // byte through the UTF-8 view's index machinery, about 50 instructions a byte (measured with callgrind on
+        // the verification cache's hit, where it was four fifths of the cost of comparing a 900-byte token).
+        let contiguous: Bool?? = unsafe lhs.utf8.withContiguousStorageIfAvailable { left in
+            unsafe rhs.utf8.withContiguousStorageIfAvailable { right in
+                unsafe bytesEqual(UnsafeRawBufferPointer(left), UnsafeRawBufferPointer(right))
+            }
+        }
+        if let contiguous, let contiguous {
+            return contiguous
+        }
         return lhs.utf8.elementsEqual(rhs.utf8)
+    }
+
+    /// Whether two buffers of equal length hold the same bytes, compared eight bytes at a time.
+    private static func bytesEqual(_ left: UnsafeRawBufferPointer, _ right: UnsafeRawBufferPointer) -> Bool {
+        guard left.count == right.count else { return false }
+        let wordSize = MemoryLayout<UInt64>.size
+        var offset = 0
+        while offset + wordSize <= left.count {
+            let equal =
+                unsafe left.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                == right.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            guard equal else { return false }
+            offset += wordSize
+        }
+        while offset < left.count {
+            guard unsafe left[offset] == right[offset] else { return false }
+            offset += 1
+        }
+        return true
     }
 
     /// Feeds the UTF-8 code units of `string` to `hasher`.

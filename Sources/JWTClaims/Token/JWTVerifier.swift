@@ -33,34 +33,80 @@ public struct JWTVerifier: Sendable {
         case remote(RemoteJWKSet)
     }
 
+    /// A cache and this verifier's scope in it: entries made by this verifier (and its copies) only.
+    private struct CacheScope: Sendable {
+        let cache: JWTVerificationCache
+        let scope: UInt64
+    }
+
     private let keys: Keys
     /// What is validated beyond the signature.
     public let options: JWTValidationOptions
+    private let cacheScope: CacheScope?
+
+    /// The cache of verified tokens this verifier consults, if any.
+    public var cache: JWTVerificationCache? { cacheScope?.cache }
 
     /// A verifier that checks every token with `key`, in the key's algorithm, whatever `kid` the token carries.
-    public init(key: JWTVerificationKey, options: JWTValidationOptions = JWTValidationOptions()) {
+    ///
+    /// - Parameters:
+    ///   - key: the one key.
+    ///   - options: what is validated beyond the signature.
+    ///   - cache: a cache of verified tokens, to skip the signature check of a token seen before (the claims are
+    ///     re-checked on every hit); nil (the default) checks every signature. This verifier gets a scope of its own
+    ///     in the cache, so a cache may be shared with verifiers of other keys or options.
+    public init(
+        key: JWTVerificationKey,
+        options: JWTValidationOptions = JWTValidationOptions(),
+        cache: JWTVerificationCache? = nil
+    ) {
         self.keys = .single(key)
         self.options = options
+        self.cacheScope = cache.map { CacheScope(cache: $0, scope: $0.makeScope()) }
     }
 
     /// A verifier that checks every ES256 token with `key`, whatever `kid` the token carries.
-    public init(key: ES256.PublicKey, options: JWTValidationOptions = JWTValidationOptions()) {
-        self.init(key: JWTVerificationKey(key), options: options)
+    ///
+    /// - Parameters:
+    ///   - key: the one ES256 key.
+    ///   - options: what is validated beyond the signature.
+    ///   - cache: a cache of verified tokens, as in ``init(key:options:cache:)-(JWTVerificationKey,_,_)``.
+    public init(
+        key: ES256.PublicKey,
+        options: JWTValidationOptions = JWTValidationOptions(),
+        cache: JWTVerificationCache? = nil
+    ) {
+        self.init(key: JWTVerificationKey(key), options: options, cache: cache)
     }
 
     /// A verifier that selects each token's key from `keySet` by the token's `kid`; each key verifies its own
     /// algorithm only.
-    public init(keySet: JWKSet, options: JWTValidationOptions = JWTValidationOptions()) {
+    ///
+    /// - Parameters:
+    ///   - keySet: the keys, selected by `kid`.
+    ///   - options: what is validated beyond the signature.
+    ///   - cache: a cache of verified tokens, as in ``init(key:options:cache:)-(JWTVerificationKey,_,_)``. A verifier
+    ///     made for a new key set (rotation, a revoked key removed) gets a new scope, so it never sees entries made
+    ///     under the old set.
+    public init(
+        keySet: JWKSet,
+        options: JWTValidationOptions = JWTValidationOptions(),
+        cache: JWTVerificationCache? = nil
+    ) {
         self.keys = .set(keySet)
         self.options = options
+        self.cacheScope = cache.map { CacheScope(cache: $0, scope: $0.makeScope()) }
     }
 
     /// A verifier that selects each token's key by `kid` from the set fetched from `remoteKeySet`'s configured URL
     /// (never from the token's `jku`, `x5u` or `jwk`); each key verifies its own algorithm only. Verify with
     /// ``verifyFetchingKeys(_:now:)``, which may fetch; the synchronous ``verify(_:now:)-(_,NumericDate)`` cannot.
+    ///
+    /// Such a verifier has no ``cache``: its keys change under it whenever the set is fetched again.
     public init(remoteKeySet: RemoteJWKSet, options: JWTValidationOptions = JWTValidationOptions()) {
         self.keys = .remote(remoteKeySet)
         self.options = options
+        self.cacheScope = nil
     }
 
     /// Verifies `token` and validates its claims at the instant `now`.
@@ -77,7 +123,15 @@ public struct JWTVerifier: Sendable {
     ///   ``JWTError/Code/wrongIssuer``, ``JWTError/Code/wrongAudience`` or ``JWTError/Code/missingClaim``; for a
     ///   verifier over a ``RemoteJWKSet``, ``JWTError/Code/keySetUnavailable`` (use
     ///   ``verifyFetchingKeys(_:now:)``).
+    ///
+    /// With a ``cache``, a token this verifier verified before skips steps 1 to 4; step 5 runs on every call.
     public func verify(_ token: String, now: NumericDate) throws(JWTError) -> VerifiedJWT {
+        // A token over the size limit is refused by TokenParts before it is hashed or copied.
+        if let cacheScope, token.utf8.count <= options.limits.maximumTokenSize {
+            return try cacheScope.cache.verify(token, scope: cacheScope.scope, now: now, options: options) {
+                () throws(JWTError) in try verifySignature(token)
+            }
+        }
         let verified = try verifySignature(token)
         try options.validate(header: verified.header, claims: verified.claims, now: now)
         return verified
@@ -104,13 +158,10 @@ public struct JWTVerifier: Sendable {
     ///   `kid` is in no fetched set (or the set was fetched within the cool-down) and
     ///   ``JWTError/Code/keySetUnavailable`` when no usable set could be had.
     public func verifyFetchingKeys(_ token: String, now: NumericDate) async throws(JWTError) -> VerifiedJWT {
+        // Any other verifier has its keys at hand, and its cache (if any) applies.
+        guard case .remote(let remote) = keys else { return try verify(token, now: now) }
         let envelope = try envelope(token)
-        let key: JWTVerificationKey
-        switch keys {
-        case .single(let only): key = only
-        case .set(let set): key = try set.key(forKeyID: envelope.header.keyID)
-        case .remote(let remote): key = try await remote.key(forKeyID: envelope.header.keyID)
-        }
+        let key = try await remote.key(forKeyID: envelope.header.keyID)
         let verified = try check(envelope, with: key)
         let result = VerifiedJWT(header: verified.header, claims: try verified.parseClaims())
         try options.validate(header: result.header, claims: result.claims, now: now)

@@ -1,0 +1,76 @@
+import JWTClaims
+
+// Signs and verifies the reference ES256 token a given number of times, and nothing else, so that valgrind's
+// callgrind can count the instructions one operation costs: run.sh runs each mode with N and with 0 iterations and
+// divides the difference by N, which cancels the process start and the key import.
+//
+// Usage: CallgrindHarness MODE N
+//   token          print the reference token (for floor.c, which verifies and signs the same bytes)
+//   verify-token   JWTVerifier.verify of the token, N times
+//   sign-token     JWTSigner.sign of the claims, N times
+//   verify-raw     ES256.PublicKey.isValidSignature over the token's signing input, N times
+//   sign-raw       ES256.PrivateKey.signature over the token's signing input, N times
+//   verify-cached  JWTVerifier.verify with a JWTVerificationCache that already holds the token (hits), N times
+
+/// Ten minutes after the reference token's `iat`, inside its lifetime.
+let validationTime = NumericDate(secondsSince1970: 1_599_177_603 + 600)
+
+struct HarnessError: Error, CustomStringConvertible {
+    let description: String
+}
+
+let arguments = CommandLine.arguments
+guard arguments.count == 3, let count = Int(arguments[2]), count >= 0 else {
+    throw HarnessError(description: "usage: CallgrindHarness token|verify-token|sign-token|verify-raw|sign-raw N")
+}
+
+let privateKey = try ES256.PrivateKey(pemRepresentation: BenchmarkKey.privateKeyPEM)
+let publicKey = try ES256.PublicKey(pemRepresentation: BenchmarkKey.publicKeyPEM)
+let signer = JWTSigner(key: privateKey)
+let verifier = JWTVerifier(key: publicKey)
+let cachedVerifier = JWTVerifier(key: publicKey, cache: JWTVerificationCache())
+let claims = try ClaimSet(parsing: ReferencePayload.original)
+let token = try signer.sign(claims)
+let unverified = try UnverifiedJWT(decoding: token)
+let signingInput = unverified.signingInput
+let signature = unverified.signature
+// The miss that fills the cache happens here, so that the N = 0 run subtracts it.
+guard publicKey.isValidSignature(signature, for: signingInput),
+    try cachedVerifier.verify(token, now: validationTime).claims.count == claims.count
+else {
+    throw HarnessError(description: "the reference token does not verify")
+}
+
+var accepted = 0
+switch arguments[1] {
+case "token":
+    print(token)
+case "verify-cached":
+    for _ in 0..<count {
+        let verified = try cachedVerifier.verify(token, now: validationTime)
+        accepted += verified.claims.count
+    }
+case "verify-token":
+    for _ in 0..<count {
+        let verified = try verifier.verify(token, now: validationTime)
+        accepted += verified.claims.count
+    }
+case "sign-token":
+    for _ in 0..<count {
+        accepted += try signer.sign(claims).utf8.count
+    }
+case "verify-raw":
+    for _ in 0..<count where publicKey.isValidSignature(signature, for: signingInput) {
+        accepted += 1
+    }
+case "sign-raw":
+    for _ in 0..<count {
+        accepted += try privateKey.signature(for: signingInput).rawRepresentation.count
+    }
+default:
+    throw HarnessError(description: "unknown mode \(arguments[1])")
+}
+// Printed so that no loop can be optimized away.
+if arguments[1] != "token" {
+    print("\(arguments[1]) \(count): \(accepted)")
+}
