@@ -7,25 +7,12 @@ extension ReferenceAPIController {
         RefreshTokenService(
             store: configuration.store,
             augmenter: ClaimsAugmenter(
-                verifier: verifier(audiences: [key.id]),
+                verifier: verifiers.verifier(for: key),
                 signer: keys.signer,
                 policy: configuration.augmentationPolicy
             ),
             accessTokenLifetime: configuration.accessTokenLifetime,
             refreshTokenLifetime: configuration.refreshTokenLifetime
-        )
-    }
-
-    /// A verifier of the service's own tokens (its key set, by `kid`) whose `aud` names one of `audiences` (never
-    /// empty, which would not check `aud` at all), with the configured leeway; `exp` is required.
-    func verifier(audiences: [String]) -> JWTVerifier {
-        JWTVerifier(
-            keySet: keys.keySet,
-            options: JWTValidationOptions(
-                leeway: configuration.leeway,
-                audiences: audiences,
-                requiredClaims: [.expiration]
-            )
         )
     }
 

@@ -15,17 +15,17 @@ extension ReferenceAPIController {
         } catch {
             throw ServiceError(error, while: .decodingBody)
         }
-        let audiences = key.map { [$0.id] } ?? configuration.apiKeys.keys.map(\.id)
+        let verifier = key.map { verifiers.verifier(for: $0) } ?? verifiers.anyKey
         let answer: VerifyResponse
-        if audiences.isEmpty {
-            answer = VerifyResponse(success: false, reason: "Error: Invalid JWT token (no API key is configured)")
-        } else {
+        if let verifier {
             do {
-                _ = try verifier(audiences: audiences).verify(verifyRequest.accessToken, now: configuration.now())
+                _ = try verifier.verify(verifyRequest.accessToken, now: configuration.now())
                 answer = VerifyResponse(success: true)
             } catch {
                 answer = VerifyResponse(success: false, reason: "Error: Invalid JWT token (\(error.code))")
             }
+        } else {
+            answer = VerifyResponse(success: false, reason: "Error: Invalid JWT token (no API key is configured)")
         }
         return Self.json(answer.serialized())
     }

@@ -21,6 +21,8 @@ public struct ReferenceAPIController<Context: RemoteAddressRequestContext>: Send
     /// The configuration the routes serve.
     public let configuration: ServiceConfiguration
     let keys: ServiceKeys
+    /// The verifiers of the service's own tokens, made once so that the verification cache serves repeat tokens.
+    let verifiers: ServiceVerifiers
     let authenticator: ClientAuthenticator
     let rateLimiter: RateLimiter?
 
@@ -30,6 +32,12 @@ public struct ReferenceAPIController<Context: RemoteAddressRequestContext>: Send
     public init(configuration: ServiceConfiguration) throws(JWTError) {
         self.configuration = configuration
         self.keys = try ServiceKeys(configuration.signingKeys)
+        self.verifiers = ServiceVerifiers(
+            keySet: keys.keySet,
+            apiKeys: configuration.apiKeys,
+            leeway: configuration.leeway,
+            cache: configuration.verificationCache
+        )
         self.authenticator = ClientAuthenticator(apiKeys: configuration.apiKeys)
         self.rateLimiter = configuration.rateLimit.map { RateLimiter(limit: $0) }
     }

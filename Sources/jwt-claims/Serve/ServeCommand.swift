@@ -101,6 +101,17 @@ struct ServeCommand: AsyncParsableCommand {
     var housekeepingInterval: Int?
 
     @Option(
+        help: ArgumentHelp(
+            """
+            How many verified tokens the service remembers, so that a token presented again skips its signature \
+            check; every claim is still checked on every request (default 10000; 0 turns the cache off).
+            """,
+            valueName: "count"
+        )
+    )
+    var verifyCacheEntries: Int?
+
+    @Option(
         name: .customLong("upstream-jwks"),
         help: ArgumentHelp(
             "An upstream issuer's JWK Set URL (https; http for loopback only), repeatable, one per upstream.",
@@ -173,6 +184,7 @@ struct ServeCommand: AsyncParsableCommand {
         set(Key.maxBodyBytes, maxBodyBytes.map(ConfigContent.int))
         set(Key.logLevel, logLevel.map(ConfigContent.string))
         set(Key.housekeepingInterval, housekeepingInterval.map(ConfigContent.int))
+        set(Key.verifyCacheEntries, verifyCacheEntries.map(ConfigContent.int))
         set(Key.upstreamJWKS, upstreamJWKS.isEmpty ? nil : .stringArray(upstreamJWKS))
         set(Key.upstreamIssuer, upstreamIssuers.isEmpty ? nil : .stringArray(upstreamIssuers))
         set(Key.upstreamAudience, upstreamAudiences.isEmpty ? nil : .stringArray(upstreamAudiences))

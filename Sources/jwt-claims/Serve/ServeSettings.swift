@@ -25,6 +25,7 @@ struct ServeSettings: Equatable, Sendable {
         static let maxBodyBytes = "max-body-bytes"
         static let logLevel = "log-level"
         static let housekeepingInterval = "housekeeping-interval"
+        static let verifyCacheEntries = "verify-cache-entries"
         static let upstreamJWKS = "upstream-jwks"
         static let upstreamIssuer = "upstream-issuer"
         static let upstreamAudience = "upstream-audience"
@@ -63,6 +64,8 @@ struct ServeSettings: Equatable, Sendable {
     var logLevel = Logger.Level.info
     /// Seconds between two runs of the store's expiry housekeeping; nil (`--housekeeping-interval 0`) turns it off.
     var housekeepingInterval: Int? = 3600
+    /// The most verified tokens the verification cache holds; nil (`--verify-cache-entries 0`) turns it off.
+    var verifyCacheEntries: Int? = 10_000
     /// The upstream issuers, in the order given.
     var upstreams: [Upstream] = []
     /// The timing rules of every upstream's key set: cool-down, least cache time and stale period (seconds, from
@@ -142,6 +145,12 @@ struct ServeSettings: Equatable, Sendable {
                 throw CLIError.badInput("--\(Key.housekeepingInterval) must be 0 (off) or more, not \(interval)")
             }
             settings.housekeepingInterval = interval == 0 ? nil : interval
+        }
+        if let entries = try await reader.fetchInt(forKey: ConfigKey([Key.verifyCacheEntries])) {
+            guard entries >= 0 else {
+                throw CLIError.badInput("--\(Key.verifyCacheEntries) must be 0 (off) or more, not \(entries)")
+            }
+            settings.verifyCacheEntries = entries == 0 ? nil : entries
         }
         if let level = try await reader.fetchString(forKey: ConfigKey([Key.logLevel])) {
             guard let parsed = Logger.Level(rawValue: level) else {

@@ -56,6 +56,9 @@ enum ServiceSetup {
         configuration.rateLimit = settings.rateLimit.map { RateLimit(requestsPerSecond: $0) }
         configuration.maximumBodyBytes = settings.maxBodyBytes
         configuration.housekeepingInterval = settings.housekeepingInterval.map { .seconds($0) }
+        configuration.verificationCache = settings.verifyCacheEntries.map {
+            JWTVerificationCache(maximumEntryCount: $0)
+        }
         if !settings.upstreams.isEmpty {
             guard let fetcher else { throw .badInput("upstream issuers are configured, but no HTTP client was made") }
             for upstream in settings.upstreams {

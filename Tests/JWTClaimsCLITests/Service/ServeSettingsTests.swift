@@ -80,4 +80,29 @@ struct ServeSettingsTests {
         settings.issuer = "https://auth.example"
         #expect(settings.effectiveIssuer == "https://auth.example")
     }
+
+    @Test("--verify-cache-entries: 10000 by default, 0 turns the cache off, a negative count is a usage error")
+    func verifyCacheEntries() async throws {
+        let defaults = try await ServeSettings.resolve(flags: [:], configFile: nil, environment: [:])
+        #expect(defaults.verifyCacheEntries == 10_000)
+        let off = try await ServeSettings.resolve(
+            flags: [:],
+            configFile: nil,
+            environment: ["JWT_CLAIMS_VERIFY_CACHE_ENTRIES": "0"]
+        )
+        #expect(off.verifyCacheEntries == nil)
+        let flagged = try await ServeSettings.resolve(
+            flags: ["verify-cache-entries": ConfigValue(.int(64), isSecret: false)],
+            configFile: nil,
+            environment: ["JWT_CLAIMS_VERIFY_CACHE_ENTRIES": "5"]
+        )
+        #expect(flagged.verifyCacheEntries == 64)
+        await #expect(throws: CLIError.self) {
+            _ = try await ServeSettings.resolve(
+                flags: [:],
+                configFile: nil,
+                environment: ["JWT_CLAIMS_VERIFY_CACHE_ENTRIES": "-1"]
+            )
+        }
+    }
 }

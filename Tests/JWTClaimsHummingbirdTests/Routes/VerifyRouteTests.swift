@@ -36,6 +36,46 @@ struct VerifyRouteTests {
         }
     }
 
+    @Test("a repeat verify is a cache hit that still checks exp and aud at each request's time")
+    func cachedRepeat() async throws {
+        let cache = JWTVerificationCache()
+        let fixture = try ServiceFixture(verificationCache: cache)
+        try await fixture.test { client in
+            let mine = try await client.issue()
+            func verify(_ headers: HTTPFields) async throws -> VerifyResponse {
+                let response = try await client.post("/verify", Self.body(mine.accessToken), headers: headers)
+                #expect(response.status == .ok)
+                return try VerifyResponse(parsing: response.body.readableBytesView)
+            }
+            #expect(try await verify(Headers.json(secret: nil)) == VerifyResponse(success: true))
+            #expect(try await verify(Headers.json(secret: nil)) == VerifyResponse(success: true))
+            #expect(cache.statistics.hits == 1)
+            // Another key's verifier has its own scope: the entry made for key-one is not a pass for key-two.
+            let other = try await verify(Headers.json(id: ServiceFixture.otherKeyID, secret: nil))
+            #expect(other.reason == "Error: Invalid JWT token (wrongAudience)")
+            fixture.clock.advance(by: 3600 + 31)
+            let expired = try await verify(Headers.json(secret: nil))
+            #expect(expired.reason == "Error: Invalid JWT token (expired)")
+        }
+    }
+
+    @Test("with the cache off, repeats verify in full and give the same answers")
+    func uncachedRepeat() async throws {
+        let fixture = try ServiceFixture(verificationCache: nil)
+        #expect(fixture.configuration.verificationCache == nil)
+        try await fixture.test { client in
+            let mine = try await client.issue()
+            for _ in 0..<2 {
+                let response = try await client.post(
+                    "/verify",
+                    Self.body(mine.accessToken),
+                    headers: Headers.json(secret: nil)
+                )
+                #expect(try VerifyResponse(parsing: response.body.readableBytesView) == VerifyResponse(success: true))
+            }
+        }
+    }
+
     @Test("success false for forged, expired and malformed tokens; the reason never holds the token")
     func failures() async throws {
         let fixture = try ServiceFixture()

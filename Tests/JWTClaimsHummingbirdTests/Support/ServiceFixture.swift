@@ -46,7 +46,8 @@ struct ServiceFixture: Sendable {
         bodyReadTimeout: Duration = .seconds(10),
         store: (any RefreshTokenStore)? = nil,
         signingKeys: [SigningKey]? = nil,
-        upstreamIssuers: [UpstreamIssuer] = []
+        upstreamIssuers: [UpstreamIssuer] = [],
+        verificationCache: JWTVerificationCache? = JWTVerificationCache()
     ) throws {
         let clock = TestClock()
         let memory = InMemoryRefreshTokenStore()
@@ -75,6 +76,7 @@ struct ServiceFixture: Sendable {
         configuration.bodyReadTimeout = bodyReadTimeout
         configuration.now = { clock.now }
         configuration.upstreamIssuers = upstreamIssuers
+        configuration.verificationCache = verificationCache
         self.configuration = configuration
         self.clock = clock
         self.store = memory
