@@ -57,7 +57,8 @@ struct HTTPJWKSetFetcherTests {
             var configuration = RemoteJWKSet.Configuration()
             configuration.minimumCacheDuration = .zero
             configuration.coolDown = .zero
-            configuration.maximumStaleness = .seconds(2)
+            // Generous: stopping the live server alone took about 2 s on a loaded machine.
+            configuration.maximumStaleness = .seconds(8)
             let rules = configuration
             let (set, url) = try await server.run { base in
                 let set = try RemoteJWKSet(url: base + "/jwks", fetcher: fetcher, configuration: rules)
@@ -67,7 +68,7 @@ struct HTTPJWKSetFetcherTests {
             // The server is gone now.
             try await Task.sleep(for: .milliseconds(1100))
             #expect(try await set.key(forKeyID: "k1") == key.verificationKey, "stale, within the stale period")
-            try await Task.sleep(for: .milliseconds(2000))
+            try await Task.sleep(for: .milliseconds(8000))
             let error = await #expect(throws: JWTError.self) { try await set.key(forKeyID: "k1") }
             #expect(error?.code == .keySetUnavailable)
             #expect(error?.reason.contains("\"\(url)\"") == true)
