@@ -34,7 +34,7 @@ enum ServiceSetup {
         var signingKeys: [SigningKey] = []
         for path in settings.signingKeyPaths {
             let (key, keyID) = try KeyFile(path: path).signingKey()
-            signingKeys.append(SigningKey(key: key, keyID: keyID))
+            signingKeys.append(SigningKey(key: try es256(key, path: path), keyID: keyID))
         }
         let apiKeys = try self.apiKeys(settings.apiKeysPath, logger: logger)
         let (store, services) = try await settings.store.open(logger: logger)
@@ -93,6 +93,21 @@ enum ServiceSetup {
             ]
         )
         return (configuration, services)
+    }
+
+    /// The ES256 key of a key file: the service signs with ES256 only (the key files now recognise every family).
+    private static func es256(_ key: JWTSigningKey, path: String) throws(CLIError) -> ES256.PrivateKey {
+        guard key.algorithm == .es256, let der = key.derRepresentation else {
+            throw .badInput(
+                "--signing-key \(JWTError.quoted(path)) is a \(key.algorithm) key; the service signs with ES256 "
+                    + "(P-256) keys: make one with `jwt-claims keygen`"
+            )
+        }
+        do throws(JWTError) {
+            return try ES256.PrivateKey(derRepresentation: der)
+        } catch {
+            throw .badInput(error.reason)
+        }
     }
 
     /// The API keys of `path`, or none (every call that needs credentials then gets 401, which is logged).

@@ -1,8 +1,10 @@
+import AsyncHTTPClient
 import HTTPTypes
 import HummingbirdTesting
 import JWTClaims
 import JWTClaimsHummingbird
 import JWTClaimsWireFormat
+import NIOCore
 import Testing
 
 /// `POST /api/v0/token/custom` with an upstream issuer: a token exchange, the upstream's keys fetched from a real
