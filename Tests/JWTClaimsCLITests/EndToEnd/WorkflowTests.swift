@@ -191,14 +191,16 @@ struct WorkflowTests {
         #expect(files.allSatisfy { $0.hasPrefix(".std") }, "demo wrote \(files)")
     }
 
-    @Test("speed --seconds 0.2 prints operations per second for sign, verify, augment and decode")
+    @Test("speed --seconds 0.2 prints operations per second for sign, verify, cached verify, augment and decode")
     func speed() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let output = try await directory.run("speed", "--seconds", "0.2")
         #expect(output.status == 0, "\(output)")
         let rows = output.outputLines.dropFirst().map { $0.split(separator: " ") }
-        #expect(rows.map { $0.first.map(String.init) } == ["sign", "verify", "augment", "decode"])
+        // A row is its name (one or more words: "verify (cached)") and then its numbers.
+        let names = rows.map { row in row.prefix { Double($0) == nil }.joined(separator: " ") }
+        #expect(names == ["sign", "verify", "verify (cached)", "augment", "decode"])
         for row in rows {
             let numbers = row.dropFirst().compactMap { Double($0) }
             #expect(numbers.count == 3, "\(row)")
