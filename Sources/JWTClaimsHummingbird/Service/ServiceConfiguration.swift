@@ -67,10 +67,10 @@ public struct ServiceConfiguration: Sendable {
     /// service), in order; none by default. A token whose `iss` is none of theirs is handled as before: it must be
     /// one of the service's own.
     public var upstreamIssuers: [UpstreamIssuer] = []
-    /// The cache of verified tokens that the service's verifiers share (``JWTClaims/JWTVerificationCache``): a token
+    /// The cache of verified tokens that the service's verifiers share (`JWTVerificationCache`): a token
     /// presented again (to `verify`, or a refresh token's access token) skips the signature check, while every claim
     /// is checked again at each request's time. On by default at the cache's default bounds, 10,000 tokens and 16 MiB;
-    /// nil turns it off. Its ``JWTClaims/JWTVerificationCache/statistics`` can be exported to metrics.
+    /// nil turns it off. Its `JWTVerificationCache.statistics` can be exported to metrics.
     public var verificationCache: JWTVerificationCache? = JWTVerificationCache()
     /// The clock: the current time for every check and mint. Tests inject a fixed one.
     public var now: @Sendable () -> NumericDate = { NumericDate(Date()) }

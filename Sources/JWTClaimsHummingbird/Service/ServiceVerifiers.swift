@@ -3,7 +3,7 @@ import JWTClaims
 /// The verifiers of the service's own tokens, made once at start: one per API key (its tokens' `aud` must be the
 /// key's id) and one for any configured key (the serverless `verify` without an id).
 ///
-/// They are made once, not per request, because a ``JWTClaims/JWTVerificationCache`` keys its entries by the verifier
+/// They are made once, not per request, because a `JWTVerificationCache` keys its entries by the verifier
 /// that made them: a verifier made per request would never see an entry of the one before. The keys and API keys of
 /// a running service do not change (a new signing key or API key means a restart), so one scope per verifier is
 /// exactly the life of the process.
