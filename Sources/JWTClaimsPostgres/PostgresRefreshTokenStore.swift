@@ -30,24 +30,35 @@ public import ServiceLifecycle
 /// instances that start together migrate once. ``run()`` then runs the connection pool (postgres-nio's
 /// `PostgresClient`) and watches it; operations wait (within their time limit) until it runs.
 ///
-/// ## Rotation: two round trips, no lock held between them
+/// ## Rotation: a read, then one short transaction, no lock held between them
 ///
 /// ``rotate(_:completing:)`` reads the presented token (one statement), lets `RefreshTokenRotation.decide(current:)`
-/// judge it, runs `completing` (signing the new access token), and then writes with one statement, a compare-and-set:
+/// judge it, runs `completing` (signing the new access token), and then writes with one statement, a compare-and-set,
+/// in a transaction of its own:
 ///
 /// ```sql
+/// BEGIN;
 /// WITH consumed AS (UPDATE refresh_token SET used = true
 ///                   WHERE id = $presented AND NOT used AND NOT revoked RETURNING id)
-/// INSERT INTO refresh_token (...) SELECT $successor..., consumed.id, ... FROM consumed RETURNING id
+/// INSERT INTO refresh_token (...) SELECT $successor..., consumed.id, ... FROM consumed RETURNING id;
+/// COMMIT;
 /// ```
 ///
-/// A single statement is a transaction of its own: the token is marked used and its successor inserted together,
-/// or neither. The `WHERE` re-checks at the write exactly the state the decision read that can change (`used`,
-/// `revoked`; a deleted row matches nothing); everything else the decision reads (digest, subject, expiry, claims) is
-/// never updated. So the write succeeds only if the decision still holds, and the rotation is as atomic as one
-/// transaction around read, decision and write would be. If the write finds nothing (zero rows back), another
-/// rotation, revocation or clean-up got there first: the store reads the row again and decides again, and that
-/// decision is a refusal or a reuse (the row is now used, revoked or gone), never a second successor.
+/// The token is marked used and its successor inserted together, or neither. The `WHERE` re-checks at the write
+/// exactly the state the decision read that can change (`used`, `revoked`; a deleted row matches nothing);
+/// everything else the decision reads (digest, subject, expiry, claims) is never updated. So the write succeeds only
+/// if the decision still holds, and the rotation is as atomic as one transaction around read, decision and write
+/// would be. If the write finds nothing (zero rows back), another rotation, revocation or clean-up got there first:
+/// the store reads the row again and decides again, and that decision is a refusal or a reuse (the row is now used,
+/// revoked or gone), never a second successor.
+///
+/// Why an explicit `BEGIN`/`COMMIT` around a single statement: without it the statement commits implicitly when the
+/// server reaches the protocol's Sync message, *after* it has sent the statement's rows and CommandComplete, and
+/// postgres-nio hands the rows over at CommandComplete. A server stopped (or a deferred check failing) between the
+/// two rolls the write back after the caller saw it succeed: a refresh answered 200 with a token that was never
+/// stored. Only the answer to `COMMIT` says that the write is durable, so the store acknowledges a rotation, and the
+/// first token of a family, only after it. This costs two round trips more on success and no lock is held longer:
+/// the row lock is taken by the compare-and-set and released by the `COMMIT` that follows it at once.
 ///
 /// Isolation: READ COMMITTED, PostgreSQL's default. Concurrent rotations of one token all reach the `UPDATE`; the
 /// first locks the row, the others wait for that lock and then re-evaluate their `WHERE` on the row's committed
@@ -61,10 +72,10 @@ public import ServiceLifecycle
 ///
 /// | outcome | statements |
 /// |---|---|
-/// | success | 2: read, compare-and-set |
+/// | success | 4: read; then `BEGIN`, compare-and-set, `COMMIT` (one transaction of three statements) |
 /// | refused (unknown, revoked, expired, another subject) | 1: read |
 /// | reuse detected | 3: read, revocation, revocation check |
-/// | lost a race to a concurrent rotation | 5: read, compare-and-set (0 rows), read again, revocation, check |
+/// | lost a race to a concurrent rotation | 7: read, `BEGIN`, compare-and-set (0 rows), `COMMIT`, read again, revocation, check |
 ///
 /// ## Reuse revokes the family, committed before the error
 ///
@@ -189,12 +200,13 @@ public final class PostgresRefreshTokenStore: RefreshTokenStore, Service, Custom
 
     // MARK: RefreshTokenStore
 
-    /// Inserts the first token of a family (one statement).
+    /// Inserts the first token of a family (one statement in a transaction of its own: it returns only once the
+    /// `COMMIT` is acknowledged).
     ///
     /// - Throws: `JWTError` with code `storeFailure` if the id exists or the database fails.
     public func issue(_ record: RefreshTokenRecord) async throws(JWTError) {
         let what = "issue a refresh token"
-        let inserted = try await execute(what, table.insert(record), until: deadline())
+        let inserted = try await executeCommitted(what, table.insert(record), until: deadline())
         guard inserted.count == 1 else {
             throw .storeFailure("cannot \(what): the insert returned \(inserted.count) rows")
         }
@@ -226,7 +238,7 @@ public final class PostgresRefreshTokenStore: RefreshTokenStore, Service, Custom
                     throw .storeFailure("cannot \(what): the token changed during its rotation and still looks unused")
                 }
                 let output = try completing(successor)
-                let written = try await execute(
+                let written = try await executeCommitted(
                     what,
                     table.consumeAndInsert(presentedID: rotation.presentedID, successor: successor),
                     until: deadline
@@ -316,10 +328,20 @@ public final class PostgresRefreshTokenStore: RefreshTokenStore, Service, Custom
     ) async throws(JWTError) -> [PostgresRow] {
         let client = supervisor.client
         let logger = logger
+        return try await run(what, until: deadline) {
+            try await client.query(query, logger: logger).collect()
+        }
+    }
+
+    /// Runs `operation` before `deadline`, tells the supervisor how it went, and turns its failure into a
+    /// `JWTError` that says `what` failed.
+    private func run(
+        _ what: String,
+        until deadline: ContinuousClock.Instant,
+        _ operation: @escaping @Sendable () async throws -> [PostgresRow]
+    ) async throws(JWTError) -> [PostgresRow] {
         do {
-            let rows = try await Deadline.run(until: deadline) {
-                try await client.query(query, logger: logger).collect()
-            }
+            let rows = try await Deadline.run(until: deadline, operation)
             supervisor.recordSuccess()
             return rows
         } catch {
@@ -334,6 +356,53 @@ public final class PostgresRefreshTokenStore: RefreshTokenStore, Service, Custom
             }
             throw .postgresFailure(what, error)
         }
+    }
+
+    /// Runs one statement in an explicit transaction on one pooled connection before `deadline`, and returns its rows
+    /// only after the server acknowledged the `COMMIT` (see the type's documentation for why the implicit commit of a
+    /// lone statement cannot be trusted with an acknowledgement).
+    private func executeCommitted(
+        _ what: String,
+        _ query: PostgresQuery,
+        until deadline: ContinuousClock.Instant
+    ) async throws(JWTError) -> [PostgresRow] {
+        let client = supervisor.client
+        let logger = logger
+        return try await run(what, until: deadline) {
+            try await client.withConnection { connection in
+                // Once the transaction is open it runs to its COMMIT or ROLLBACK in a task of its own, which the
+                // deadline's cancellation does not reach: a transaction abandoned half-way would go back to the pool
+                // still open, and the next operation on that connection would run inside it.
+                try await Task {
+                    try await Self.inTransaction(query, on: connection, logger: logger)
+                }.value
+            }
+        }
+    }
+
+    /// `BEGIN`, `query` (all its rows read), `COMMIT`. A failure of `query` rolls back; a connection whose rollback
+    /// fails is closed, which makes the server roll back and the pool drop it, so it never returns to the pool inside
+    /// a transaction.
+    private static func inTransaction(
+        _ query: PostgresQuery,
+        on connection: PostgresConnection,
+        logger: Logger
+    ) async throws -> [PostgresRow] {
+        try await connection.query("BEGIN", logger: logger)
+        let rows: [PostgresRow]
+        do {
+            rows = try await connection.query(query, logger: logger).collect()
+        } catch {
+            do {
+                try await connection.query("ROLLBACK", logger: logger)
+            } catch {
+                try? await connection.close()
+            }
+            throw error
+        }
+        // A COMMIT that fails ends the transaction too (the server rolls back), or its connection is gone.
+        try await connection.query("COMMIT", logger: logger)
+        return rows
     }
 
     private func fetchRecord(

@@ -299,7 +299,7 @@ struct PostgresRefreshTokenStoreTests {
 
     // MARK: Round trips
 
-    @Test("a refresh costs two statements, a refusal one, a reuse three (counted by pg_stat_statements)")
+    @Test("a refresh costs two statements on the table, a refusal one, a reuse three (counted by pg_stat_statements)")
     func statementsPerRefresh() async throws {
         try await ClusterAccess.sharing {
             let configuration = try PostgresTestDatabase.makeConfiguration()

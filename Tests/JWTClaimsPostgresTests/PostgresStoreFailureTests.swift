@@ -184,6 +184,61 @@ struct PostgresStoreFailureTests {
         }
     }
 
+    @Test("a write whose commit fails after its rows came back is refused, not acknowledged, and the store stays sound")
+    func failedCommitIsNeverAcknowledged() async throws {
+        try await ClusterAccess.sharing {
+            let configuration = try PostgresTestDatabase.makeConfiguration()
+            let schema = configuration.schema
+            try await PostgresTestDatabase.withStore(configuration: configuration) { store in
+                let harness = try RefreshScenarios.Harness(store: store)
+                let signIn = try await harness.signIn()
+                let presented = signIn.refreshToken.serialized()
+
+                // A deferred constraint trigger fails every transaction that inserted a row, at its commit: after
+                // the statement sent its rows and CommandComplete, which is where a server stopped mid-commit
+                // fails too. (An implicit single-statement commit would have been reported as a success here.)
+                try await PostgresTestDatabase.query(
+                    """
+                    CREATE FUNCTION "\(schema)".refuse_commit() RETURNS trigger LANGUAGE plpgsql
+                    AS $$ BEGIN RAISE EXCEPTION 'commit refused by the test'; END $$
+                    """
+                )
+                try await PostgresTestDatabase.query(
+                    """
+                    CREATE CONSTRAINT TRIGGER refuse_commit AFTER INSERT ON "\(schema)".refresh_token
+                    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "\(schema)".refuse_commit()
+                    """
+                )
+                for attempt in 1...3 {
+                    let refused = await #expect(throws: JWTError.self, "refresh \(attempt)") {
+                        try await harness.service.refresh(presented, now: RefreshScenarios.time(Int64(attempt)))
+                    }
+                    #expect(refused?.code == .storeFailure, "\(String(describing: refused))")
+                    #expect(refused?.reason.contains("commit refused by the test") == true, "\(refused?.reason ?? "")")
+                    let signInRefused = await #expect(throws: JWTError.self, "sign-in \(attempt)") {
+                        try await harness.signIn()
+                    }
+                    #expect(signInRefused?.code == .storeFailure)
+                }
+                // Nothing was written: the presented token is unused and alone in its family.
+                let first = try #require(try await store.record(forID: signIn.refreshToken.id))
+                #expect(first.isUsed == false)
+                #expect(try await store.records(inFamily: first.familyID).count == 1)
+
+                // No connection went back to the pool inside an open transaction: once the trigger is gone, every
+                // connection of the pool serves a rotation that lasts.
+                try await PostgresTestDatabase.query("DROP TRIGGER refuse_commit ON \"\(schema)\".refresh_token")
+                var token = presented
+                for step in 1...20 {
+                    let pair = try await harness.service.refresh(token, now: RefreshScenarios.time(Int64(10 + step)))
+                    token = pair.refreshToken.serialized()
+                    #expect(try await store.record(forID: pair.refreshToken.id)?.isUsed == false)
+                }
+                #expect(try await store.records(inFamily: first.familyID).count == 21)
+            }
+        }
+    }
+
     @Test("housekeeping deletes expired families in batches and keeps every family with a live token")
     func housekeepingInBatches() async throws {
         try await ClusterAccess.sharing {
