@@ -41,6 +41,11 @@ public struct HTTPJWKSetFetcher: JWKSetFetcher {
     /// trust roots, and a short TLS shutdown wait (NIOSSL waits 5 s by default for the peer's close_notify after an
     /// aborted request, which would hold up the service's shutdown). Shut it down with `shutdown()` when done.
     ///
+    /// A failed connection attempt fails the fetch at once: AsyncHTTPClient would otherwise retry it with back-off
+    /// until the request's deadline, so an issuer that is down (connection refused) would cost every fetch its whole
+    /// timeout, and a stale key set would be served late or, past its stale limit, not at all. `RemoteJWKSet`'s
+    /// cool-down is what paces the next attempt.
+    ///
     /// - Parameters:
     ///   - connectTimeout: The longest a connection (TCP and TLS) may take.
     ///   - readTimeout: The longest the server may stay silent while a response is awaited or read.
@@ -60,6 +65,7 @@ public struct HTTPJWKSetFetcher: JWKSetFetcher {
             )
         )
         configuration.httpVersion = .http1Only
+        configuration.connectionPool.retryConnectionEstablishment = false
         return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
     }
 

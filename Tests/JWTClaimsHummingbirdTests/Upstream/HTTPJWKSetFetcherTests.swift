@@ -12,9 +12,10 @@ struct HTTPJWKSetFetcherTests {
 
     /// Runs `body` with a fetcher over a fresh client, shut down afterwards.
     static func withFetcher<Value: Sendable>(
+        connectTimeout: Duration = .seconds(2),
         _ body: (HTTPJWKSetFetcher) async throws -> Value
     ) async throws -> Value {
-        let client = HTTPJWKSetFetcher.makeClient(connectTimeout: .seconds(2), readTimeout: .seconds(2))
+        let client = HTTPJWKSetFetcher.makeClient(connectTimeout: connectTimeout, readTimeout: .seconds(2))
         do {
             let value = try await body(HTTPJWKSetFetcher(client: client))
             try await client.shutdown()
@@ -74,6 +75,27 @@ struct HTTPJWKSetFetcherTests {
             #expect(error?.reason.contains("\"\(url)\"") == true)
             #expect(error?.reason.contains("stale limit") == true)
         }
+    }
+
+    @Test("a refused connection fails the fetch with the connection's error, not at the fetch's deadline")
+    func refusedConnectionFailsAtOnce() async throws {
+        // Nothing listens on port 1 of the loopback address: every connection attempt is refused at once.
+        let request = JWKSetFetchRequest(url: "http://127.0.0.1:1/jwks", maximumBytes: 65_536, timeout: .seconds(30))
+        let started = ContinuousClock.now
+        let failure: (any Error)? = try await Self.withFetcher(connectTimeout: .seconds(30)) { fetcher in
+            do {
+                _ = try await fetcher.fetch(request)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        let error = try #require(failure, "a fetch from a closed port succeeded")
+        // With AsyncHTTPClient's default (retry the connection with back-off until the connect timeout) this took the
+        // whole 30 s; the bound only tells the two apart, with room for a loaded machine.
+        #expect(ContinuousClock.now - started < .seconds(15))
+        #expect(!(error is HTTPJWKSetFetcher.FetchError), "\(error)")
+        #expect(String(describing: error).lowercased().contains("refused"), "\(error)")
     }
 
     @Test("a chunked body over the limit is cut off while streaming, within seconds")
