@@ -73,6 +73,8 @@ let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift", condit
 let postgres: [Target.Dependency] = [
     .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: ["Postgres"])),
     .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["Postgres"])),
+    // Operation deadlines are timers on NIO's event loops (Deadline.swift).
+    .product(name: "NIOPosix", package: "swift-nio", condition: .when(traits: ["Postgres"])),
     .product(name: "NIOSSL", package: "swift-nio-ssl", condition: .when(traits: ["Postgres"])),
     .product(name: "Logging", package: "swift-log", condition: .when(traits: ["Postgres"])),
     .product(name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: .when(traits: ["Postgres"])),
@@ -91,6 +93,8 @@ let hummingbird: [Target.Dependency] = [
     .product(name: "AsyncHTTPClient", package: "async-http-client", condition: .when(traits: ["Hummingbird"])),
     .product(name: "NIOSSL", package: "swift-nio-ssl", condition: .when(traits: ["Hummingbird"])),
     .product(name: "NIOHTTP1", package: "swift-nio", condition: .when(traits: ["Hummingbird"])),
+    // Request deadlines are timers on NIO's event loops (Service/Deadline.swift).
+    .product(name: "NIOPosix", package: "swift-nio", condition: .when(traits: ["Hummingbird"])),
 ]
 let hummingbirdTesting = Target.Dependency.product(
     name: "HummingbirdTesting",
@@ -105,6 +109,8 @@ let cli: [Target.Dependency] = [
     .product(name: "SystemPackage", package: "swift-system", condition: .when(traits: ["CLI"])),
     .product(name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: .when(traits: ["CLI"])),
     .product(name: "UnixSignals", package: "swift-service-lifecycle", condition: .when(traits: ["CLI"])),
+    // `serve` runs Swift concurrency on NIO's event loops (see JWTClaimsCommand.main).
+    .product(name: "NIOPosix", package: "swift-nio", condition: .when(traits: ["CLI"])),
 ]
 
 let package = Package(

@@ -1,3 +1,5 @@
+internal import NIOCore
+internal import NIOPosix
 internal import Synchronization
 
 /// Runs an operation with a deadline that never waits for the operation.
@@ -10,6 +12,10 @@ internal import Synchronization
 /// unstructured task, and whichever comes first, its result or the deadline, resumes the caller; on the deadline
 /// the task is cancelled (which withdraws a request still waiting for a pooled connection) and left to end, or not,
 /// by itself. The caller is never held past the deadline.
+///
+/// The timer is a task scheduled on one of NIO's event loops, cancelled (and so freed) the moment the outcome is
+/// decided; a `Task.sleep` cancelled early on Linux keeps its timer and memory until its original deadline, one per
+/// operation.
 enum Deadline {
     /// The deadline passed before the operation finished.
     struct Exceeded: Error, Sendable {}
@@ -35,9 +41,9 @@ enum Deadline {
                         race.finish(.failure(error))
                     }
                 }
-                let timer = Task {
-                    try? await Task.sleep(until: deadline, clock: .continuous)
-                    guard !Task.isCancelled else { return }
+                let timer = MultiThreadedEventLoopGroup.singleton.any().scheduleTask(
+                    in: TimeAmount(ContinuousClock.now.duration(to: deadline))
+                ) {
                     race.finish(.failure(Exceeded()))
                 }
                 race.attach(work: work, timer: timer)
@@ -54,7 +60,7 @@ enum Deadline {
             /// The outcome, once decided; kept when it comes before the continuation is installed.
             var outcome: Result<Value, any Error>?
             var work: Task<Void, Never>?
-            var timer: Task<Void, Never>?
+            var timer: Scheduled<Void>?
         }
 
         private let state = Mutex(State())
@@ -73,7 +79,7 @@ enum Deadline {
         }
 
         /// Keeps the tasks so the outcome can cancel them; cancels them at once if the outcome came first.
-        func attach(work: Task<Void, Never>, timer: Task<Void, Never>) {
+        func attach(work: Task<Void, Never>, timer: Scheduled<Void>) {
             let decided = state.withLock { state -> Bool in
                 guard state.outcome == nil else { return true }
                 state.work = work
@@ -91,7 +97,7 @@ enum Deadline {
             let (continuation, work, timer) = state.withLock { state in
                 guard state.outcome == nil else {
                     return (
-                        CheckedContinuation<Value, any Error>?.none, Task<Void, Never>?.none, Task<Void, Never>?.none
+                        CheckedContinuation<Value, any Error>?.none, Task<Void, Never>?.none, Scheduled<Void>?.none
                     )
                 }
                 state.outcome = outcome
