@@ -1,4 +1,6 @@
 import ArgumentParser
+import NIOCore
+import NIOPosix
 
 // ArgumentParser comes with the package trait CLI (on by default): without it, say so beside "no such module".
 #if !CLI
@@ -61,6 +63,14 @@ struct JWTClaimsCommand: AsyncParsableCommand {
     }
 
     static func main() async {
-        exitProcess(await execute(Array(CommandLine.arguments.dropFirst())))
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first == ServeCommand.configuration.commandName {
+            // The service's requests arrive on NIO's event-loop threads and its handlers are Swift tasks: with the
+            // default global executor every request hops to a concurrency thread and back. Running the tasks on the
+            // event loops themselves removes those hops. NIO allows it only from the main thread before any task
+            // has been enqueued, which is here; if it is refused, the default executor serves, only slower.
+            _ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+        }
+        exitProcess(await execute(arguments))
     }
 }
