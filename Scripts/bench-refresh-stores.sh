@@ -81,11 +81,12 @@ run_wrk() {
 
 field() { sed -E "s/.*$1=([0-9.]+).*/\\1/" <<<"$2"; }
 
-table="| store | instances | clients | refreshes/s | p50 (ms) | p99 (ms) | errors |"$'\n'"|---|---|---|---|---|---|---|"
+table="| store | instances | clients | refreshes/s | p50 (ms) | p99 (ms) | errors | of which non-2xx |"
+table+=$'\n'"|---|---|---|---|---|---|---|---|"
 row() {
     local line
-    line=$(printf '| %s | %d | %d | %.0f | %.2f | %.2f | %d |' "$1" "$2" "$3" "$4" \
-        "$(echo "$5 / 1000" | bc -l)" "$(echo "$6 / 1000" | bc -l)" "$7")
+    line=$(printf '| %s | %d | %d | %.0f | %.2f | %.2f | %d | %d |' "$1" "$2" "$3" "$4" \
+        "$(echo "$5 / 1000" | bc -l)" "$(echo "$6 / 1000" | bc -l)" "$7" "$8")
     echo "$line" >&2
     table+=$'\n'"$line"
 }
@@ -94,7 +95,13 @@ statement_calls() {
     psql -c "SELECT coalesce(sum(calls), 0) FROM pg_stat_statements WHERE query ILIKE '%refresh_token%'
         AND query NOT ILIKE '%pg_stat_statements%'"
 }
-pg_refreshes=0 pg_issued=0 pg_statements_before=""
+# BEGIN and COMMIT around each write (only the service uses the cluster while this runs).
+transaction_calls() {
+    psql -c "SELECT coalesce(sum(calls), 0) FROM pg_stat_statements WHERE query IN ('BEGIN', 'COMMIT')"
+}
+# How many tokens run_wrk issues for `connections` (one per connection and one spare per wrk thread).
+issued_for() { echo $(($1 + ($1 < 2 ? 1 : 2))); }
+pg_refreshes=0 pg_issued=0 pg_statements_before="" pg_transactions_before=""
 for setup in memory:1 sqlite:1 postgres:1 postgres:2; do
     label=${setup%%:*} instances=${setup##*:}
     case "$label" in
@@ -104,14 +111,16 @@ for setup in memory:1 sqlite:1 postgres:1 postgres:2; do
     esac
     urls=()
     for _ in $(seq "$instances"); do start "$store"; done
-    if [ "$label" = postgres ] && [ -z "$pg_statements_before" ]; then pg_statements_before=$(statement_calls); fi
+    if [ "$label" = postgres ] && [ -z "$pg_statements_before" ]; then
+        pg_statements_before=$(statement_calls) pg_transactions_before=$(transaction_calls)
+    fi
     for clients in 1 8 32; do
         tag="$label-$instances-$clients"
         if [ "$instances" -eq 1 ] || [ "$clients" -eq 1 ]; then
             result=$(run_wrk "${urls[0]}" "$clients" "$tag")
             row "$label" "$instances" "$clients" "$(field rps "$result")" "$(field p50_us "$result")" \
-                "$(field p99_us "$result")" "$(field errors "$result")"
-            requests=$(field requests "$result")
+                "$(field p99_us "$result")" "$(field errors "$result")" "$(field non2xx "$result")"
+            requests=$(field requests "$result") issued=$(issued_for "$clients")
         else
             half=$((clients / 2))
             # Both at once; each first issues its own tokens (a fraction of a second of the run).
@@ -125,19 +134,24 @@ for setup in memory:1 sqlite:1 postgres:1 postgres:2; do
             p50=$(printf '%s\n%s\n' "$(field p50_us "$a")" "$(field p50_us "$b")" | sort -n | tail -n 1)
             p99=$(printf '%s\n%s\n' "$(field p99_us "$a")" "$(field p99_us "$b")" | sort -n | tail -n 1)
             errors=$(($(field errors "$a") + $(field errors "$b")))
-            row "$label" "$instances" "$clients" "$rps" "$p50" "$p99" "$errors"
-            requests=$(($(field requests "$a") + $(field requests "$b")))
+            non2xx=$(($(field non2xx "$a") + $(field non2xx "$b")))
+            row "$label" "$instances" "$clients" "$rps" "$p50" "$p99" "$errors" "$non2xx"
+            requests=$(($(field requests "$a") + $(field requests "$b"))) issued=$((2 * $(issued_for "$half")))
         fi
         if [ "$label" = postgres ]; then
-            pg_refreshes=$((pg_refreshes + requests)) pg_issued=$((pg_issued + clients + 2))
+            pg_refreshes=$((pg_refreshes + requests)) pg_issued=$((pg_issued + issued))
         fi
     done
     stop_all
 done
 
 pg_statements=$(($(statement_calls) - pg_statements_before))
+pg_transactions=$(($(transaction_calls) - pg_transactions_before))
 echo "$table" | tee "$results/table.md"
 echo
-printf 'PostgreSQL: %d statements on refresh_token for %d issues and %d refreshes: %.2f statements per refresh\n' \
-    "$pg_statements" "$pg_issued" "$pg_refreshes" "$(echo "($pg_statements - $pg_issued) / $pg_refreshes" | bc -l)" |
-    tee "$results/statements.txt"
+{
+    printf 'PostgreSQL: %d statements on refresh_token for %d issues and %d refreshes: %.2f per refresh;\n' \
+        "$pg_statements" "$pg_issued" "$pg_refreshes" "$(echo "($pg_statements - $pg_issued) / $pg_refreshes" | bc -l)"
+    printf 'and %d BEGIN or COMMIT: %.2f per refresh (each issue has one pair too).\n' "$pg_transactions" \
+        "$(echo "($pg_transactions - 2 * $pg_issued) / $pg_refreshes" | bc -l)"
+} | tee "$results/statements.txt"

@@ -1,11 +1,18 @@
 #!/usr/bin/env bash
 # Drives the running `jwt-claims serve` (release build) on loopback with wrk, in one run:
 #   - requests per second and p50/p99 latency for /verify, /api/v0/token/custom, the refresh grant and the JWK Set
-#     (GET), at 1, 8 and 64 connections, with the memory store and an SQLite store;
+#     (GET), at 1, 8 and 64 connections, with the memory store and an SQLite store, the verified-token cache off
+#     (`--verify-cache-entries 0`), so that the service does the same work per request as `jwt-claims speed`;
+#   - /verify and custom again with the cache on (the service's default, 10 000 entries), and the ratio cache on /
+#     cache off at 8 connections;
 #   - `jwt-claims speed` (one thread, in process) before and after the wrk cells, and the ratios
-#     service@8 connections / in-process for custom (vs `augment`) and verify;
-#   - the serve process's resident memory (VmRSS from /proc/PID/status, sampled every second) through at least
-#     SOAK_REQUESTS requests (default 100 000) of custom and verify against the memory store.
+#     service@8 connections / in-process for custom (vs `augment`), verify, and cached verify;
+#   - the serve process's CPU time per request in every cell (from /proc/PID/stat), and what the HTTP layer costs:
+#     that time at 8 connections less the in-process time of the same operation (wrk shares the cores, so rates
+#     alone cannot tell the layer's cost from wrk's);
+#   - a fresh serve process as shipped (SQLite store, cache on): its resident memory (VmRSS from /proc/PID/status,
+#     sampled every second) through at least SOAK_REQUESTS requests (default 100 000) of custom, verify and the
+#     refresh grant in turn.
 # Prints a Markdown report (kept with the raw output in .build/bench-service/).
 #
 # Usage: Scripts/bench-service.sh [SECONDS]   (default 5 seconds per cell; wrk must be installed; Linux only)
@@ -39,7 +46,10 @@ load_start=$(loadavg)
 eval "$("$binary" apikey new --file "$work/api-keys.json" | sed 's/^/export /')"
 
 # `jwt-claims speed` prints "operation ops/s us/op count" rows; prints the ops/s of operation $2 in file $1.
-speed_rate() { awk -v op="$2" '$1 == op { print $2 }' "$1"; }
+# (Names have spaces, such as "verify (cached)": the name is what precedes the three numbers.)
+speed_rate() {
+    awk -v op="$2" '{ name = $0; sub(/ +[0-9.]+ +[0-9.]+ +[0-9]+ *$/, "", name); if (name == op) print $(NF - 2) }' "$1"
+}
 "$binary" speed --seconds 3 >"$results/speed-before.txt"
 
 # Issues one token pair, printing "ACCESS REFRESH".
@@ -57,88 +67,127 @@ run_wrk() {
     wrk -t"$threads" -c"$3" -d"$4" --latency -s "Benchmarks/wrk/$1.lua" "$url$2" >"$5"
 }
 field() { grep '^RESULT' "$1" | sed -E "s/.* $2=([0-9.]+).*/\1/"; }
+# The serve process's CPU time so far (user + system), in clock ticks (/proc/PID/stat fields 14 and 15).
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+ticks_per_second=$(getconf CLK_TCK)
 rss_kib() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status"; }
 hwm_kib() { awk '/^VmHWM:/ { print $2 }' "/proc/$1/status"; }
 mib() { echo "scale=1; $1 / 1024" | bc -l; }
 
-declare -A rate
-table="| store | endpoint | connections | requests/s | p50 (ms) | p99 (ms) | errors |"$'\n'"|---|---|---|---|---|---|---|"
+# Starts serve with the store $1 and the extra flags after it; sets pid and url.
+start_serve() {
+    local store=$1 fifo
+    shift
+    fifo="$work/address-$((++started))"
+    mkfifo "$fifo"
+    "$binary" serve --port 0 --signing-key "$work/signing.pem" --api-keys "$work/api-keys.json" --store "$store" \
+        --log-level warning "$@" >"$fifo" 2>>"$results/serve.log" &
+    pid=$!
+    local line
+    read -r -t 60 line <"$fifo"
+    url=$(grep -oE 'http://[^ ]+' <<<"$line")
+}
+started=0
+
+# Prepares the refresh tokens of a refresh cell at $1 connections (one per connection and a spare per wrk thread:
+# wrk calls request() once before the run to check it, see Benchmarks/wrk/refresh.lua).
+prepare_refresh() {
+    export REFRESH_TOKENS_FILE="$work/refresh-$((++prepared))"
+    : >"$REFRESH_TOKENS_FILE"
+    for _ in $(seq $(($1 + 2))); do issue | cut -d' ' -f2 >>"$REFRESH_TOKENS_FILE"; done
+}
+prepared=0
+
+# Runs one cell and appends its row: $1 label, $2 endpoint, $3 connections, $4 duration.
+cell() {
+    local label=$1 endpoint=$2 connections=$3 path out
+    case "$endpoint" in
+        refresh) prepare_refresh "$connections"; path="/api/v0/token/$API_KEY_ID" ;;
+        verify) path="/verify" ;;
+        custom) path="/api/v0/token/custom" ;;
+        jwks) path="/.well-known/jwks.json" ;;
+    esac
+    out="$results/$label-$endpoint-$connections.txt"
+    local cpu_before cpu_us
+    cpu_before=$(cpu_ticks "$pid")
+    run_wrk "$endpoint" "$path" "$connections" "$4" "$out"
+    cpu_us=$(echo "($(cpu_ticks "$pid") - $cpu_before) * 1000000 / $ticks_per_second / $(field "$out" requests)" | bc -l)
+    rate[$label-$endpoint-$connections]=$(field "$out" rps)
+    cpu[$label-$endpoint-$connections]=$cpu_us
+    local row
+    row=$(printf '| %s | %s | %d | %.0f | %.2f | %.2f | %.0f | %s |' "$label" "$endpoint" "$connections" \
+        "$(field "$out" rps)" "$(echo "$(field "$out" p50_us) / 1000" | bc -l)" \
+        "$(echo "$(field "$out" p99_us) / 1000" | bc -l)" "$cpu_us" "$(field "$out" errors)")
+    echo "$row" >&2
+    table+=$'\n'"$row"
+}
+
+declare -A rate cpu
+table="| store | endpoint | connections | requests/s | p50 (ms) | p99 (ms) | service CPU (µs/request) | errors |"
+table+=$'\n'"|---|---|---|---|---|---|---|---|"
 memory_report=""
 for store in memory "sqlite:$work/tokens.sqlite"; do
     label=${store%%:*}
-    mkfifo "$work/address-$label"
-    "$binary" serve --port 0 --signing-key "$work/signing.pem" --api-keys "$work/api-keys.json" --store "$store" \
-        --log-level warning >"$work/address-$label" 2>"$results/serve-$label.log" &
-    pid=$!
-    read -r -t 60 line <"$work/address-$label"
-    url=$(grep -oE 'http://[^ ]+' <<<"$line")
-    rss_at_start=$(rss_kib "$pid")
+    start_serve "$store" --verify-cache-entries 0
     read -r ACCESS_TOKEN _ < <(issue)
     export ACCESS_TOKEN
     for endpoint in verify custom refresh jwks; do
-        for connections in 1 8 64; do
-            case "$endpoint" in
-                refresh)
-                    export REFRESH_TOKENS_FILE="$work/refresh-$label-$connections"
-                    : >"$REFRESH_TOKENS_FILE"
-                    for _ in $(seq "$connections"); do issue | cut -d' ' -f2 >>"$REFRESH_TOKENS_FILE"; done
-                    path="/api/v0/token/$API_KEY_ID" ;;
-                verify) path="/verify" ;;
-                custom) path="/api/v0/token/custom" ;;
-                jwks) path="/.well-known/jwks.json" ;;
-            esac
-            out="$results/$label-$endpoint-$connections.txt"
-            run_wrk "$endpoint" "$path" "$connections" "${seconds}s" "$out"
-            rps=$(field "$out" rps)
-            rate[$label-$endpoint-$connections]=$rps
-            row=$(printf '| %s | %s | %d | %.0f | %.2f | %.2f | %s |' "$label" "$endpoint" "$connections" "$rps" \
-                "$(echo "$(field "$out" p50_us) / 1000" | bc -l)" "$(echo "$(field "$out" p99_us) / 1000" | bc -l)" \
-                "$(field "$out" errors)")
-            echo "$row" >&2
-            table+=$'\n'"$row"
-        done
+        for connections in 1 8 64; do cell "$label" "$endpoint" "$connections" "${seconds}s"; done
     done
-    if [ "$label" = memory ]; then
-        # The soak: custom and verify at 8 connections in 10-second wrk runs until SOAK_REQUESTS have been answered,
-        # with VmRSS sampled every second. Refresh is left out on purpose: the memory store keeps every refresh
-        # record until it expires, so its growth there is by design, not a leak.
-        (while kill -0 "$pid" 2>/dev/null; do rss_kib "$pid" || true; sleep 1; done) >"$results/rss-soak.txt" &
-        sampler=$!
-        rss_soak_start=$(rss_kib "$pid")
-        answered=0
-        run=0
-        while [ "$answered" -lt "$soak_requests" ]; do
-            endpoint=$([ $((run % 2)) -eq 0 ] && echo custom || echo verify)
-            path=$([ "$endpoint" = custom ] && echo /api/v0/token/custom || echo /verify)
-            out="$results/soak-$run.txt"
-            run_wrk "$endpoint" "$path" 8 10s "$out"
-            answered=$((answered + $(field "$out" requests)))
-            run=$((run + 1))
-        done
-        rss_soak_end=$(rss_kib "$pid")
-        peak_lifetime=$(hwm_kib "$pid")
-        kill "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true; sampler=""
-        # Trend: the median of the first third of the samples against the median of the last third.
-        trend=$(grep -E '^[0-9]+$' "$results/rss-soak.txt" | python3 -c '
+    stop
+done
+
+# The verified-token cache on (the default): verify and custom present the same token on every request.
+start_serve memory
+read -r ACCESS_TOKEN _ < <(issue)
+export ACCESS_TOKEN
+for endpoint in verify custom; do
+    for connections in 1 8 64; do cell memory-cached "$endpoint" "$connections" "${seconds}s"; done
+done
+stop
+
+# The soak, from a fresh process as shipped (SQLite store, cache on): custom, verify and the refresh grant in turn,
+# 10-second wrk runs at 8 connections, until SOAK_REQUESTS have been answered, with VmRSS sampled every second.
+start_serve "sqlite:$work/soak.sqlite"
+rss_at_start=$(rss_kib "$pid")
+read -r ACCESS_TOKEN _ < <(issue)
+export ACCESS_TOKEN
+(while kill -0 "$pid" 2>/dev/null; do rss_kib "$pid" || true; sleep 1; done) >"$results/rss-soak.txt" &
+sampler=$!
+answered=0
+run=0
+while [ "$answered" -lt "$soak_requests" ]; do
+    case $((run % 3)) in
+        0) endpoint=custom path=/api/v0/token/custom ;;
+        1) endpoint=verify path=/verify ;;
+        2) endpoint=refresh path="/api/v0/token/$API_KEY_ID"; prepare_refresh 8 ;;
+    esac
+    out="$results/soak-$run.txt"
+    run_wrk "$endpoint" "$path" 8 10s "$out"
+    answered=$((answered + $(field "$out" requests)))
+    run=$((run + 1))
+done
+rss_soak_end=$(rss_kib "$pid")
+peak_lifetime=$(hwm_kib "$pid")
+kill "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true; sampler=""
+stop
+# Trend: the median of the first third of the samples against the median of the last third.
+trend=$(grep -E '^[0-9]+$' "$results/rss-soak.txt" | python3 -c '
 import statistics, sys
 s = [int(x) for x in sys.stdin]
 third = max(len(s) // 3, 1)
 first, last = statistics.median(s[:third]), statistics.median(s[-third:])
 print(len(s), max(s), first, last, "%+.1f" % ((last - first) / 1024))')
-        read -r samples soak_peak first_median last_median delta <<<"$trend"
-        memory_report="Resident memory of the serve process (memory store), VmRSS from /proc/$pid/status:"$'\n\n'
-        memory_report+="| point | RSS (MiB) |"$'\n'"|---|---|"$'\n'
-        memory_report+="| after start, before any request | $(mib "$rss_at_start") |"$'\n'
-        memory_report+="| soak start (after the 12 memory-store cells) | $(mib "$rss_soak_start") |"$'\n'
-        memory_report+="| soak peak ($samples one-second samples) | $(mib "$soak_peak") |"$'\n'
-        memory_report+="| soak end | $(mib "$rss_soak_end") |"$'\n'
-        memory_report+="| lifetime peak (VmHWM) | $(mib "$peak_lifetime") |"$'\n\n'
-        memory_report+="Soak: $answered requests (custom and verify alternating, 8 connections, $run wrk runs of 10 s each);"
-        memory_report+=" median RSS of the first third of the samples $(mib "$first_median") MiB, of the last third"
-        memory_report+=" $(mib "$last_median") MiB (change $delta MiB)."
-    fi
-    stop
-done
+read -r samples soak_peak first_median last_median delta <<<"$trend"
+memory_report="Resident memory of a fresh serve process (SQLite store, cache on), VmRSS:"$'\n\n'
+memory_report+="| point | RSS (MiB) |"$'\n'"|---|---|"$'\n'
+memory_report+="| after start, before any request | $(mib "$rss_at_start") |"$'\n'
+memory_report+="| soak peak ($samples one-second samples) | $(mib "$soak_peak") |"$'\n'
+memory_report+="| soak end | $(mib "$rss_soak_end") |"$'\n'
+memory_report+="| lifetime peak (VmHWM) | $(mib "$peak_lifetime") |"$'\n\n'
+memory_report+="Soak: $answered requests (custom, verify and the refresh grant in turn, 8 connections, $run wrk runs of"
+memory_report+=" 10 s each); median RSS of the first third of the samples $(mib "$first_median") MiB, of the last"
+memory_report+=" third $(mib "$last_median") MiB (change $delta MiB)."
 "$binary" speed --seconds 3 >"$results/speed-after.txt"
 load_end=$(loadavg)
 
@@ -156,6 +205,36 @@ for pair in custom:augment verify:verify; do
     ratios+=$'\n'$(printf '| %s (vs `%s`) | %.0f | %.0f | %.0f | %.2fx | %.0f | %.2fx |' "$endpoint" "$operation" \
         "$before" "$after" "$memory" "$(echo "$memory / $mean" | bc -l)" "$sqlite" "$(echo "$sqlite / $mean" | bc -l)")
 done
+before=$(speed_rate "$results/speed-before.txt" "verify (cached)")
+after=$(speed_rate "$results/speed-after.txt" "verify (cached)")
+cached=${rate[memory-cached-verify-8]}
+ratios+=$'\n'$(printf '| verify, cache on (vs `verify (cached)`) | %.0f | %.0f | %.0f | %.2fx | | |' "$before" "$after" \
+    "$cached" "$(echo "$cached / (($before + $after) / 2)" | bc -l)")
+# What the HTTP layer costs, whoever else uses the cores: the service's CPU time per request at 8 connections
+# against the in-process time per operation of `jwt-claims speed`.
+speed_us() {
+    awk -v op="$2" '{ name = $0; sub(/ +[0-9.]+ +[0-9.]+ +[0-9]+ *$/, "", name); if (name == op) print $(NF - 1) }' "$1"
+}
+layer="| operation | in process (µs/op, mean of before and after) | service CPU, memory@8 (µs/request) | HTTP layer (µs/request) |"
+layer+=$'\n'"|---|---|---|---|"
+for pair in custom:augment verify:verify jwks:; do
+    endpoint=${pair%%:*}
+    operation=${pair##*:}
+    inside=0
+    if [ -n "$operation" ]; then
+        inside=$(echo "($(speed_us "$results/speed-before.txt" "$operation") + $(speed_us "$results/speed-after.txt" "$operation")) / 2" | bc -l)
+    fi
+    service=${cpu[memory-$endpoint-8]}
+    layer+=$'\n'$(printf '| %s | %.1f | %.1f | %.1f |' "${operation:-jwks (no cryptography)}" "$inside" "$service" \
+        "$(echo "$service - $inside" | bc -l)")
+done
+cache="| endpoint at 8 connections (memory store) | cache off (req/s) | cache on (req/s) | on / off |"
+cache+=$'\n'"|---|---|---|---|"
+for endpoint in verify custom; do
+    off=${rate[memory-$endpoint-8]}
+    on=${rate[memory-cached-$endpoint-8]}
+    cache+=$'\n'$(printf '| %s | %.0f | %.0f | %.2fx |' "$endpoint" "$off" "$on" "$(echo "$on / $off" | bc -l)")
+done
 
 {
     echo "Load average (1/5/15 min): $load_start at the start, $load_end at the end; $(nproc) cores."
@@ -163,6 +242,10 @@ done
     echo "$table"
     echo
     echo "$ratios"
+    echo
+    echo "$layer"
+    echo
+    echo "$cache"
     echo
     echo "$memory_report"
 } | tee "$results/report.md"
