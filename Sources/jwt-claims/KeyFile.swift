@@ -143,7 +143,9 @@ struct KeyFile: Sendable {
 
     /// Imports with `algorithm`; without one, an RSA key that the library refuses for want of an algorithm is
     /// imported as RS256 (the contract's default). PEM and DER never hold an HMAC secret, so only an RSA key asks
-    /// which algorithm, and only an RSA key imports as RS256.
+    /// which algorithm, and only an RSA key imports as RS256: the retry with RS256 fails for every other key (an EC
+    /// or Ed25519 key decides its own algorithm and refuses another), and then the first refusal is the one reported.
+    /// (Deciding by the refusal's code and a retry, not by the words of its reason, which may change.)
     private static func withDefaultAlgorithm<Key>(
         _ algorithm: JWSAlgorithm?,
         _ body: (JWSAlgorithm?) throws(JWTError) -> Key
@@ -151,9 +153,13 @@ struct KeyFile: Sendable {
         if algorithm != nil { return try body(algorithm) }
         do throws(JWTError) {
             return try body(nil)
-        } catch let error {
-            guard error.code == .unsupportedKey, error.reason.contains("say which one") else { throw error }
-            return try body(defaultRSAAlgorithm)
+        } catch let refusal {
+            guard refusal.code == .unsupportedKey else { throw refusal }
+            do throws(JWTError) {
+                return try body(defaultRSAAlgorithm)
+            } catch {
+                throw refusal
+            }
         }
     }
 
