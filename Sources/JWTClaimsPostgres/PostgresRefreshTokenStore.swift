@@ -57,16 +57,17 @@ public import ServiceLifecycle
 /// postgres-nio hands the rows over at CommandComplete. A server stopped (or a deferred check failing) between the
 /// two rolls the write back after the caller saw it succeed: a refresh answered 200 with a token that was never
 /// stored. Only the answer to `COMMIT` says that the write is durable, so the store acknowledges a rotation, and the
-/// first token of a family, only after it. This costs two round trips more on success and no lock is held longer:
-/// the row lock is taken by the compare-and-set and released by the `COMMIT` that follows it at once.
+/// first token of a family, only after it. This costs two round trips more on success, and the row lock is held for
+/// one round trip (from the compare-and-set's answer to the `COMMIT`) instead of none.
 ///
 /// Isolation: READ COMMITTED, PostgreSQL's default. Concurrent rotations of one token all reach the `UPDATE`; the
 /// first locks the row, the others wait for that lock and then re-evaluate their `WHERE` on the row's committed
 /// version, where `NOT used` is false: exactly one successor, whether the rotations come from one instance or many.
 /// REPEATABLE READ or SERIALIZABLE would change nothing here but turn the losers into serialization failures
 /// (SQLSTATE 40001) that would need retrying. The alternative design, `BEGIN; SELECT … FOR UPDATE; write; COMMIT`,
-/// costs four round trips with the row locked across three of them, made 23-28% fewer rotations per second in
-/// measurements, and deadlocks when two used tokens of one family are replayed at once.
+/// also costs four round trips but holds the row lock across three of them; against the earlier two-round-trip
+/// version of this design it made 23-28% fewer rotations per second in measurements, and it deadlocks when two used
+/// tokens of one family are replayed at once.
 ///
 /// Round trips per refresh (one statement each, nothing pipelined):
 ///
