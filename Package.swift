@@ -93,7 +93,8 @@ let hummingbird: [Target.Dependency] = [
     .product(name: "AsyncHTTPClient", package: "async-http-client", condition: .when(traits: ["Hummingbird"])),
     .product(name: "NIOSSL", package: "swift-nio-ssl", condition: .when(traits: ["Hummingbird"])),
     .product(name: "NIOHTTP1", package: "swift-nio", condition: .when(traits: ["Hummingbird"])),
-    // Request deadlines are timers on NIO's event loops (Service/Deadline.swift).
+    // Request deadlines are timers on NIO's event loops (Service/Deadline.swift); `serve` runs Swift concurrency on
+    // them (JWTClaimsCommand.main).
     .product(name: "NIOPosix", package: "swift-nio", condition: .when(traits: ["Hummingbird"])),
 ]
 let hummingbirdTesting = Target.Dependency.product(
@@ -109,8 +110,6 @@ let cli: [Target.Dependency] = [
     .product(name: "SystemPackage", package: "swift-system", condition: .when(traits: ["CLI"])),
     .product(name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: .when(traits: ["CLI"])),
     .product(name: "UnixSignals", package: "swift-service-lifecycle", condition: .when(traits: ["CLI"])),
-    // `serve` runs Swift concurrency on NIO's event loops (see JWTClaimsCommand.main).
-    .product(name: "NIOPosix", package: "swift-nio", condition: .when(traits: ["CLI"])),
 ]
 
 let package = Package(

@@ -207,7 +207,7 @@ public final class PostgresRefreshTokenStore: RefreshTokenStore, Service, Custom
     /// - Throws: `JWTError` with code `storeFailure` if the id exists or the database fails.
     public func issue(_ record: RefreshTokenRecord) async throws(JWTError) {
         let what = "issue a refresh token"
-        let inserted = try await executeCommitted(what, table.insert(record), until: deadline())
+        let inserted = try await execute(what, table.insert(record), until: deadline(), committed: true)
         guard inserted.count == 1 else {
             throw .storeFailure("cannot \(what): the insert returned \(inserted.count) rows")
         }
@@ -239,10 +239,11 @@ public final class PostgresRefreshTokenStore: RefreshTokenStore, Service, Custom
                     throw .storeFailure("cannot \(what): the token changed during its rotation and still looks unused")
                 }
                 let output = try completing(successor)
-                let written = try await executeCommitted(
+                let written = try await execute(
                     what,
                     table.consumeAndInsert(presentedID: rotation.presentedID, successor: successor),
-                    until: deadline
+                    until: deadline,
+                    committed: true
                 )
                 if written.count == 1 { return output }
                 lostRace = true
@@ -319,30 +320,35 @@ public final class PostgresRefreshTokenStore: RefreshTokenStore, Service, Custom
 
     /// Runs one statement through the pool before `deadline`, and reads all its rows (an error of a statement that
     /// returns rows arrives only while they are read, so a statement whose rows are not read may have failed
-    /// unnoticed).
+    /// unnoticed); tells the supervisor how it went, and turns a failure into a `JWTError` that says `what` failed.
     ///
-    /// - Parameter what: What the operation does, for the error, such as "rotate a refresh token".
+    /// - Parameters:
+    ///   - what: What the operation does, for the error, such as "rotate a refresh token".
+    ///   - committed: Whether to run the statement in an explicit transaction on one pooled connection and return its
+    ///     rows only after the server acknowledged the `COMMIT` (see the type's documentation for why the implicit
+    ///     commit of a lone statement cannot be trusted with an acknowledgement).
     private func execute(
         _ what: String,
         _ query: PostgresQuery,
-        until deadline: ContinuousClock.Instant
+        until deadline: ContinuousClock.Instant,
+        committed: Bool = false
     ) async throws(JWTError) -> [PostgresRow] {
         let client = supervisor.client
         let logger = logger
-        return try await run(what, until: deadline) {
-            try await client.query(query, logger: logger).collect()
-        }
-    }
-
-    /// Runs `operation` before `deadline`, tells the supervisor how it went, and turns its failure into a
-    /// `JWTError` that says `what` failed.
-    private func run(
-        _ what: String,
-        until deadline: ContinuousClock.Instant,
-        _ operation: @escaping @Sendable () async throws -> [PostgresRow]
-    ) async throws(JWTError) -> [PostgresRow] {
         do {
-            let rows = try await Deadline.run(until: deadline, operation)
+            let rows = try await Deadline.run(until: deadline) {
+                guard committed else {
+                    return try await client.query(query, logger: logger).collect()
+                }
+                return try await client.withConnection { connection in
+                    // Once the transaction is open it runs to its COMMIT or ROLLBACK in a task of its own, which the
+                    // deadline's cancellation does not reach: a transaction abandoned half-way would go back to the
+                    // pool still open, and the next operation on that connection would run inside it.
+                    try await Task {
+                        try await Self.inTransaction(query, on: connection, logger: logger)
+                    }.value
+                }
+            }
             supervisor.recordSuccess()
             return rows
         } catch {
@@ -356,28 +362,6 @@ public final class PostgresRefreshTokenStore: RefreshTokenStore, Service, Custom
                 )
             }
             throw .postgresFailure(what, error)
-        }
-    }
-
-    /// Runs one statement in an explicit transaction on one pooled connection before `deadline`, and returns its rows
-    /// only after the server acknowledged the `COMMIT` (see the type's documentation for why the implicit commit of a
-    /// lone statement cannot be trusted with an acknowledgement).
-    private func executeCommitted(
-        _ what: String,
-        _ query: PostgresQuery,
-        until deadline: ContinuousClock.Instant
-    ) async throws(JWTError) -> [PostgresRow] {
-        let client = supervisor.client
-        let logger = logger
-        return try await run(what, until: deadline) {
-            try await client.withConnection { connection in
-                // Once the transaction is open it runs to its COMMIT or ROLLBACK in a task of its own, which the
-                // deadline's cancellation does not reach: a transaction abandoned half-way would go back to the pool
-                // still open, and the next operation on that connection would run inside it.
-                try await Task {
-                    try await Self.inTransaction(query, on: connection, logger: logger)
-                }.value
-            }
         }
     }
 
