@@ -217,9 +217,11 @@ let package = Package(
             path: "Tests/RefreshTokenScenarios",
             swiftSettings: swiftSettings
         ),
+        // Runs child processes (Python interop, the CLI, cluster scripts) without blocking the cooperative pool.
+        .target(name: "ChildProcess", path: "Tests/ChildProcess", swiftSettings: swiftSettings),
         .testTarget(
             name: "JWTClaimsTests",
-            dependencies: ["JWTClaims", "RefreshTokenScenarios"],
+            dependencies: ["JWTClaims", "RefreshTokenScenarios", "ChildProcess"],
             resources: [.copy("Resources")],
             swiftSettings: swiftSettings
         ),
@@ -238,7 +240,7 @@ let package = Package(
         .testTarget(
             name: "JWTClaimsPostgresTests",
             // The service library too, for the service's tests on PostgreSQL (outages through HummingbirdTesting).
-            dependencies: ["JWTClaims", "JWTClaimsPostgres", "RefreshTokenScenarios"] + postgres + [
+            dependencies: ["JWTClaims", "JWTClaimsPostgres", "RefreshTokenScenarios", "ChildProcess"] + postgres + [
                 "JWTClaimsHummingbird", "JWTClaimsWireFormat", hummingbirdTesting,
                 .product(name: "HTTPTypes", package: "swift-http-types", condition: .when(traits: ["Hummingbird"])),
             ],
@@ -254,7 +256,7 @@ let package = Package(
         .testTarget(
             name: "JWTClaimsCLITests",
             dependencies: [
-                "jwt-claims", "JWTClaims", "JWTClaimsWireFormat", "JWTClaimsPostgres",
+                "jwt-claims", "JWTClaims", "JWTClaimsWireFormat", "JWTClaimsPostgres", "ChildProcess",
                 .product(name: "AsyncHTTPClient", package: "async-http-client", condition: .when(traits: ["CLI"])),
                 .product(name: "Configuration", package: "swift-configuration", condition: .when(traits: ["CLI"])),
                 .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["CLI"])),

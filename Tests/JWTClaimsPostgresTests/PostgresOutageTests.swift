@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 import JWTClaims
 import RefreshTokenScenarios
@@ -32,21 +33,11 @@ struct PostgresOutageTests {
             PostgresTestDatabase.clusterDirectory,
             "JWT_CLAIMS_TEST_POSTGRES_CLUSTER_DIR is not set: run eval \"$(Scripts/postgres-cluster.sh setup)\""
         )
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: script)
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(["PG_CLUSTER_DIR": directory]) { $1 }
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
-            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-            do {
-                try process.run()
-            } catch {
-                process.terminationHandler = nil
-                continuation.resume(throwing: error)
-            }
-        }
+        let status = try await ChildProcess.run(
+            script,
+            arguments,
+            environment: ProcessInfo.processInfo.environment.merging(["PG_CLUSTER_DIR": directory]) { $1 }
+        ).status
         #expect(status == 0, "\(script) \(arguments.joined(separator: " ")) exited \(status)")
     }
 

@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 import Testing
 
@@ -42,22 +43,17 @@ struct ReadmeSessionTests {
             with: "URL=\(service.baseURL)\n"
         )
         let scriptPath = try directory.write("session.sh", "set -euo pipefail\n" + script)
-        let shell = Process()
-        shell.executableURL = URL(fileURLWithPath: "/bin/bash")
-        shell.arguments = [scriptPath]
-        shell.currentDirectoryURL = directory.url
-        shell.environment = [
-            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
-            "API_KEY_ID": key.id, "API_SECRET_KEY": key.secret,
-        ]
-        let output = Pipe()
-        shell.standardOutput = output
-        shell.standardError = FileHandle.nullDevice
-        try shell.run()
-        let bytes = output.fileHandleForReading.readDataToEndOfFile()
-        shell.waitUntilExit()
-        let text = String(decoding: bytes, as: UTF8.self)
-        #expect(shell.terminationStatus == 0, "\(text)")
+        let shell = try await ChildProcess.run(
+            "/bin/bash",
+            [scriptPath],
+            environment: [
+                "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+                "API_KEY_ID": key.id, "API_SECRET_KEY": key.secret,
+            ],
+            directory: directory.url
+        )
+        let text = shell.standardOutput
+        #expect(shell.status == 0, "\(text)")
         #expect(text.contains(#"{"success":true}"#), "\(text)")
         #expect(text.contains(#"{"keys":["#), "\(text)")
         let refreshed = try directory.read("refreshed.json")

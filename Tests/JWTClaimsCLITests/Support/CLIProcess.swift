@@ -1,11 +1,12 @@
+import ChildProcess
 import Foundation
 import Testing
 
 /// Runs the built `jwt-claims` binary, as a user or a script would.
 ///
 /// The binary is found next to the test bundle (`swift test` builds it first, because this test target depends on
-/// the executable target); set `JWT_CLAIMS_BINARY` to test another build. Standard output and standard error go to
-/// files, not pipes, so a large output can never block the child.
+/// the executable target); set `JWT_CLAIMS_BINARY` to test another build. ``ChildProcess`` runs it without holding a
+/// thread of the cooperative pool.
 struct CLIProcess {
     /// What a run produced.
     struct Output: CustomStringConvertible {
@@ -55,36 +56,11 @@ struct CLIProcess {
             FileManager.default.isExecutableFile(atPath: binary.path),
             "jwt-claims is not built at \(binary.path); run `swift build` or set JWT_CLAIMS_BINARY"
         )
-        let id = UUID().uuidString
-        let outputURL = directory.appendingPathComponent(".stdout-\(id)")
-        let errorURL = directory.appendingPathComponent(".stderr-\(id)")
-        let inputURL = directory.appendingPathComponent(".stdin-\(id)")
-        _ = FileManager.default.createFile(atPath: outputURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: inputURL.path, contents: Data(input ?? []))
-        defer {
-            for url in [outputURL, errorURL, inputURL] { try? FileManager.default.removeItem(at: url) }
-        }
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        process.standardInput = input == nil ? FileHandle.nullDevice : try FileHandle(forReadingFrom: inputURL)
-        process.standardOutput = try FileHandle(forWritingTo: outputURL)
-        process.standardError = try FileHandle(forWritingTo: errorURL)
-        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
-            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-            do {
-                try process.run()
-            } catch {
-                process.terminationHandler = nil
-                continuation.resume(throwing: error)
-            }
-        }
+        let output = try await ChildProcess.run(binary.path, arguments, input: input, directory: directory)
         return Output(
-            status: status,
-            standardOutput: try String(contentsOf: outputURL, encoding: .utf8),
-            standardError: try String(contentsOf: errorURL, encoding: .utf8)
+            status: output.status,
+            standardOutput: output.standardOutput,
+            standardError: output.standardError
         )
     }
 }

@@ -154,7 +154,8 @@ struct BodyLimitWireTests {
             #expect(answer.text.hasPrefix("HTTP/1.1 408"))
             #expect(answer.text.contains("request_timeout"))
             #expect(answer.closed)
-            #expect(elapsed < .seconds(10))
+            // 1 s is the limit; the margin is for a suite that keeps both cores busy.
+            #expect(elapsed < .seconds(30))
         }
         #expect(await fixture.store.count == 0)
     }

@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 import Testing
 
@@ -13,12 +14,9 @@ struct ES256InteropTests {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// Whether `python3` with the `cryptography` package can be run here.
-    static let pythonWithCryptography: Bool = {
-        guard let (status, _) = try? runPython(["-c", "import cryptography.hazmat.primitives.asymmetric.ec"]) else {
-            return false
-        }
-        return status == 0
-    }()
+    static func pythonWithCryptography() async -> Bool {
+        await PythonInterop.canImport("cryptography.hazmat.primitives.asymmetric.ec")
+    }
 
     @Test("every signature Python made with its fixed key verifies here, and none verifies for another message")
     func pythonSignaturesVerify() throws {
@@ -35,12 +33,11 @@ struct ES256InteropTests {
 
     @Test(
         "Python verifies the signatures we make",
-        .enabled(
-            if: pythonWithCryptography,
-            "python3 with the cryptography package is not available; the Python cross-check was skipped"
-        )
+        .enabled("python3 with the cryptography package is not available; the Python cross-check was skipped") {
+            await pythonWithCryptography()
+        }
     )
-    func pythonVerifiesOurSignatures() throws {
+    func pythonVerifiesOurSignatures() async throws {
         let key = try ES256.PrivateKey()
         var items: [SigningVectors.PythonSignatures.Item] = []
         for message in [
@@ -59,22 +56,8 @@ struct ES256InteropTests {
         try JSONEncoder().encode(document).write(to: input)
         defer { try? FileManager.default.removeItem(at: input) }
         let script = Self.repositoryRoot.appendingPathComponent("Scripts/interop/verify_es256_signatures.py").path
-        let (status, output) = try Self.runPython([script, input.path])
-        #expect(status == 0, "Python said: \(output)")
-        #expect(output.contains("ok \(items.count)"))
-    }
-
-    /// Runs `python3 <arguments>`; returns its exit status and standard output.
-    private static func runPython(_ arguments: [String]) throws -> (Int32, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+        let output = try await ChildProcess.python([script, input.path])
+        #expect(output.status == 0, "Python said: \(output)")
+        #expect(output.standardOutput.contains("ok \(items.count)"), "Python said: \(output)")
     }
 }

@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 import JWTClaims
 import Testing
@@ -60,9 +61,9 @@ struct JWTSignerTests {
 
     @Test(
         "Python joserfc verifies the tokens we sign",
-        .enabled(if: PythonInterop.hasJoserfc, "python3 with joserfc is not installed")
+        .enabled("python3 with joserfc is not installed") { await PythonInterop.hasJoserfc() }
     )
-    func joserfcVerifiesOurTokens() throws {
+    func joserfcVerifiesOurTokens() async throws {
         let key = try ES256.PrivateKey()
         let claims = try ClaimSet(
             parsing:
@@ -70,20 +71,22 @@ struct JWTSignerTests {
         )
         let token = try JWTSigner(key: key, keyID: "k1").sign(claims)
         let request = JSONValue.object(["token": .string(token), "jwk": .object(key.publicKey.jwk)]).serialized()
-        let output = try PythonInterop.run(script: "verify_with_joserfc.py", input: request)
+        let output = try await PythonInterop.run(script: "verify_with_joserfc.py", input: request)
         let result = try JSONValue(parsing: output)
         #expect(result["ok"] == true, "\(output)")
         #expect(result["claims"]?.hasSameValue(as: .object(claims.object)) == true, "\(output)")
     }
 }
 
-/// Runs the committed Python interop scripts in `Scripts/interop/`.
+/// Runs the committed Python interop scripts in `Scripts/interop/`, through ``ChildProcess`` so that a long run never
+/// holds a thread of the cooperative pool the rest of the suite needs.
 enum PythonInterop {
-    static let python = "/usr/bin/env"
-
-    static var hasJoserfc: Bool {
-        (try? run(arguments: ["python3", "-c", "import joserfc, cryptography"], input: "")) != nil
+    /// Whether `python3` can import every module in `modules`.
+    static func canImport(_ modules: String) async -> Bool {
+        (try? await ChildProcess.python(["-c", "import \(modules)"]).status) == 0
     }
+
+    static func hasJoserfc() async -> Bool { await canImport("joserfc, cryptography") }
 
     static var scriptsDirectory: URL {
         URL(fileURLWithPath: #filePath)
@@ -91,35 +94,14 @@ enum PythonInterop {
             .deletingLastPathComponent().appendingPathComponent("Scripts/interop")
     }
 
-    static func run(script: String, input: String) throws -> String {
-        try run(arguments: ["python3", scriptsDirectory.appendingPathComponent(script).path], input: input)
+    /// Runs `python3 script` with `input` on standard input; returns standard output, or throws unless it exits 0.
+    static func run(script: String, input: String) async throws -> String {
+        try await run(arguments: [scriptsDirectory.appendingPathComponent(script).path], input: input)
     }
 
-    struct Failed: Error, CustomStringConvertible {
-        let status: Int32
-        let standardError: String
-        var description: String { "exit \(status): \(standardError)" }
-    }
-
-    static func run(arguments: [String], input: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = arguments
-        let stdin = Pipe()
-        let stdout = Pipe()
-        let stderr = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        let errors = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Failed(status: process.terminationStatus, standardError: String(decoding: errors, as: UTF8.self))
-        }
-        return String(decoding: output, as: UTF8.self)
+    /// Runs `python3 arguments...` with `input` on standard input; returns standard output, or throws unless it
+    /// exits 0.
+    static func run(arguments: [String], input: String) async throws -> String {
+        try await ChildProcess.runChecked("/usr/bin/env", ["python3"] + arguments, input: Array(input.utf8))
     }
 }

@@ -9,8 +9,8 @@ import Testing
 /// three packages (the project's CI image does), and it is skipped, saying so, where it has not.
 @Suite("Python verifies tokens signed here")
 struct PythonVerifiesSwiftTokensTests {
-    static var hasInteropLibraries: Bool {
-        (try? PythonInterop.run(arguments: ["python3", "-c", "import cryptography, joserfc, jwt"], input: "")) != nil
+    static func hasInteropLibraries() async -> Bool {
+        await PythonInterop.canImport("cryptography, joserfc, jwt")
     }
 
     static var checker: String {
@@ -42,9 +42,9 @@ struct PythonVerifiesSwiftTokensTests {
 
     @Test(
         "joserfc, PyJWT and pyca/cryptography accept every token signed here and refuse a tampered copy",
-        .enabled(if: hasInteropLibraries, "python3 with cryptography, joserfc and PyJWT is not installed")
+        .enabled("python3 with cryptography, joserfc and PyJWT is not installed") { await hasInteropLibraries() }
     )
-    func pythonVerifies() throws {
+    func pythonVerifies() async throws {
         let manifest = try InteropManifest.load()
         let file = try Vectors.json("interop/manifest.json")
         let claims = try ClaimSet(parsing: file.string("referenceClaimsJson"))
@@ -70,8 +70,8 @@ struct PythonVerifiesSwiftTokensTests {
             }
         }
         #expect(Set(manifest.keys.filter(\.isAccepted).map(\.algorithm)) == Set(JWSAlgorithm.allCases))
-        let output = try PythonInterop.run(
-            arguments: ["python3", Self.checker],
+        let output = try await PythonInterop.run(
+            arguments: [Self.checker],
             input: JSONValue.object(["tokens": .array(items)]).serialized()
         )
         var options = JSONParsingOptions()
