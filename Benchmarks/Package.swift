@@ -50,8 +50,9 @@ let package = Package(
         .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.8.0"),
     ],
     targets: [
-        // Inputs shared by every benchmark: the reference payloads, the benchmark key, deterministic bytes.
-        .target(name: "BenchmarkFixtures"),
+        // Inputs shared by every benchmark: the reference payloads, the benchmark key, deterministic bytes, and the
+        // configuration every target starts from.
+        .target(name: "BenchmarkFixtures", dependencies: [.product(name: "Benchmark", package: "benchmark")]),
         // The reference claims as a typed jwt-kit payload, for every benchmark that runs jwt-kit.
         .target(name: "JWTKitFixtures", dependencies: [.product(name: "JWTKit", package: "jwt-kit")]),
     ]

@@ -8,6 +8,11 @@
 # Two instances: two wrk processes at once, one per instance, each with half the clients (1 client: instance A
 # only); requests/s is their sum, p50/p99 the larger of the two.
 #
+# Where the time goes, per cell: how busy the whole machine was (from /proc/stat: 100% means no core was ever idle,
+# so another instance cannot add throughput), and the CPU time per refresh of the service processes, of PostgreSQL's
+# processes and of wrk (from /proc/PID/stat), so that a cell can be read as CPU-bound or waiting (on commits, on the
+# network stack, on locks).
+#
 # Usage: eval "$(Scripts/postgres-cluster.sh setup)"; Scripts/bench-refresh-stores.sh [SECONDS]   (default 10)
 # Environment: JWT_CLAIMS_BINARY (default: `swift build -c release`'s jwt-claims), JWT_CLAIMS_TEST_POSTGRES_URL and
 # JWT_CLAIMS_TEST_POSTGRES_CLUSTER_DIR (from the cluster script). Needs wrk and curl. Raw output: .build/bench-refresh/.
@@ -74,19 +79,52 @@ run_wrk() {
     # the first thread's tokens (Benchmarks/wrk/refresh.lua hands out one per connection, so without a spare a chain
     # would start with "exhausted" and every request of it would be a 400).
     issue_tokens "$url" $((connections + threads)) "$REFRESH_TOKENS_FILE"
+    cpu_snapshot >"$work/$tag.before"
     wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency -s Benchmarks/wrk/refresh.lua \
         "$url/api/v0/token/$API_KEY_ID" >"$results/$tag.txt"
+    cpu_snapshot >"$work/$tag.after"
     grep '^RESULT' "$results/$tag.txt"
 }
 
 field() { sed -E "s/.*$1=([0-9.]+).*/\\1/" <<<"$2"; }
 
+ticks_per_second=$(getconf CLK_TCK)
+# "total idle" jiffies of the whole machine, from the first line of /proc/stat (idle includes iowait).
+machine_ticks() { awk '/^cpu / { total = 0; for (i = 2; i <= NF; i++) total += $i; print total, $5 + $6 }' /proc/stat; }
+# User plus system jiffies of the processes whose ids are the arguments (ones that are gone count 0).
+process_ticks() {
+    local sum=0 pid
+    for pid in "$@"; do
+        [ -r "/proc/$pid/stat" ] || continue
+        # Fields 14 and 15 of /proc/PID/stat, counted after the ")" that ends the command name.
+        sum=$((sum + $(sed -E 's/^.*\) //' "/proc/$pid/stat" | awk '{ print $12 + $13 }')))
+    done
+    echo "$sum"
+}
+postgres_pids() { pgrep -x postgres || true; }
+# A snapshot: machine ticks, then the service instances' ticks and PostgreSQL's (wrk and the rest are the busy time
+# left over).
+cpu_snapshot() {
+    echo "$(machine_ticks) $(process_ticks "${pids[@]}") $(process_ticks $(postgres_pids))"
+}
+# Prints "busy% service_ms postgres_ms" per refresh between two snapshots, for `requests` refreshes.
+cpu_report() {
+    local before=($1) after=($2) requests=$3
+    local total=$((after[0] - before[0])) idle=$((after[1] - before[1]))
+    local ms_per_tick
+    ms_per_tick=$(echo "1000 / $ticks_per_second" | bc -l)
+    printf '%.0f %.3f %.3f' "$(echo "100 * ($total - $idle) / $total" | bc -l)" \
+        "$(echo "(${after[2]} - ${before[2]}) * $ms_per_tick / $requests" | bc -l)" \
+        "$(echo "(${after[3]} - ${before[3]}) * $ms_per_tick / $requests" | bc -l)"
+}
+
 table="| store | instances | clients | refreshes/s | p50 (ms) | p99 (ms) | errors | of which non-2xx |"
-table+=$'\n'"|---|---|---|---|---|---|---|---|"
+table+=" machine CPU busy | service CPU ms/refresh | PostgreSQL CPU ms/refresh |"
+table+=$'\n'"|---|---|---|---|---|---|---|---|---|---|---|"
 row() {
     local line
-    line=$(printf '| %s | %d | %d | %.0f | %.2f | %.2f | %d | %d |' "$1" "$2" "$3" "$4" \
-        "$(echo "$5 / 1000" | bc -l)" "$(echo "$6 / 1000" | bc -l)" "$7" "$8")
+    line=$(printf '| %s | %d | %d | %.0f | %.2f | %.2f | %d | %d | %s%% | %s | %s |' "$1" "$2" "$3" "$4" \
+        "$(echo "$5 / 1000" | bc -l)" "$(echo "$6 / 1000" | bc -l)" "$7" "$8" "$9" "${10}" "${11}")
     echo "$line" >&2
     table+=$'\n'"$line"
 }
@@ -118,9 +156,12 @@ for setup in memory:1 sqlite:1 postgres:1 postgres:2; do
         tag="$label-$instances-$clients"
         if [ "$instances" -eq 1 ] || [ "$clients" -eq 1 ]; then
             result=$(run_wrk "${urls[0]}" "$clients" "$tag")
-            row "$label" "$instances" "$clients" "$(field rps "$result")" "$(field p50_us "$result")" \
-                "$(field p99_us "$result")" "$(field errors "$result")" "$(field non2xx "$result")"
             requests=$(field requests "$result") issued=$(issued_for "$clients")
+            read -r busy service_ms postgres_ms <<<"$(cpu_report "$(cat "$work/$tag.before")" \
+                "$(cat "$work/$tag.after")" "$requests")"
+            row "$label" "$instances" "$clients" "$(field rps "$result")" "$(field p50_us "$result")" \
+                "$(field p99_us "$result")" "$(field errors "$result")" "$(field non2xx "$result")" \
+                "$busy" "$service_ms" "$postgres_ms"
         else
             half=$((clients / 2))
             # Both at once; each first issues its own tokens (a fraction of a second of the run).
@@ -135,8 +176,13 @@ for setup in memory:1 sqlite:1 postgres:1 postgres:2; do
             p99=$(printf '%s\n%s\n' "$(field p99_us "$a")" "$(field p99_us "$b")" | sort -n | tail -n 1)
             errors=$(($(field errors "$a") + $(field errors "$b")))
             non2xx=$(($(field non2xx "$a") + $(field non2xx "$b")))
-            row "$label" "$instances" "$clients" "$rps" "$p50" "$p99" "$errors" "$non2xx"
             requests=$(($(field requests "$a") + $(field requests "$b"))) issued=$((2 * $(issued_for "$half")))
+            # The window from the earlier start to the later end of the two runs.
+            before=$(sort -n "$work/$tag-a.before" "$work/$tag-b.before" | head -n 1)
+            after=$(sort -n "$work/$tag-a.after" "$work/$tag-b.after" | tail -n 1)
+            read -r busy service_ms postgres_ms <<<"$(cpu_report "$before" "$after" "$requests")"
+            row "$label" "$instances" "$clients" "$rps" "$p50" "$p99" "$errors" "$non2xx" \
+                "$busy" "$service_ms" "$postgres_ms"
         fi
         if [ "$label" = postgres ]; then
             pg_refreshes=$((pg_refreshes + requests)) pg_issued=$((pg_issued + issued))

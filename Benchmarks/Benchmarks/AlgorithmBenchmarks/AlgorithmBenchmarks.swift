@@ -22,16 +22,7 @@ private func signatureInput(for algorithm: JWSAlgorithm) -> (label: String, byte
 }
 
 let benchmarks: @Sendable () -> Void = {
-    Benchmark.defaultConfiguration = .init(
-        metrics: [.wallClock, .throughput, .mallocCountTotal],
-        // Each sample times one operation; Scripts/bench-report.py reads this tag to report per operation.
-        tags: ["scale": "1"],
-        timeUnits: .nanoseconds,
-        warmupIterations: 10,
-        scalingFactor: .one,
-        maxDuration: .seconds(1),
-        maxIterations: 20_000
-    )
+    Benchmark.defaultConfiguration = .reported(maxDuration: .seconds(1), maxIterations: 20_000)
 
     let claims: ClaimSet
     do {

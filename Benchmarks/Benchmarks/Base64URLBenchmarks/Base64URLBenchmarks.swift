@@ -29,16 +29,7 @@ private struct Base64URLInput {
 }
 
 let benchmarks: @Sendable () -> Void = {
-    Benchmark.defaultConfiguration = .init(
-        metrics: [.wallClock, .throughput, .mallocCountTotal],
-        // Each sample times 1000 operations; Scripts/bench-report.py reads this tag to report per operation.
-        tags: ["scale": "1000"],
-        timeUnits: .nanoseconds,
-        warmupIterations: 3,
-        scalingFactor: .kilo,
-        maxDuration: .seconds(2),
-        maxIterations: 10_000
-    )
+    Benchmark.defaultConfiguration = .reported(scale: 1000, warmupIterations: 3, maxIterations: 10_000)
 
     let inputs = [
         // 1 KiB of raw bytes: 1,366 characters of Base64URL.

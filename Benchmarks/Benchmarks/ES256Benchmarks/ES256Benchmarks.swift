@@ -12,16 +12,7 @@ import Synchronization
 private let batchSize = 64
 
 let benchmarks: @Sendable () -> Void = {
-    Benchmark.defaultConfiguration = .init(
-        metrics: [.wallClock, .throughput, .mallocCountTotal],
-        // Each sample times one operation; Scripts/bench-report.py reads this tag to report per operation.
-        tags: ["scale": "1"],
-        timeUnits: .nanoseconds,
-        warmupIterations: 10,
-        scalingFactor: .one,
-        maxDuration: .seconds(2),
-        maxIterations: 100_000
-    )
+    Benchmark.defaultConfiguration = .reported()
 
     let message = DeterministicBytes.make(count: 32)
     let privateKey: ES256.PrivateKey

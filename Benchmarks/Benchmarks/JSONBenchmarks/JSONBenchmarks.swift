@@ -4,16 +4,7 @@ import Foundation
 import JWTClaims
 
 let benchmarks: @Sendable () -> Void = {
-    Benchmark.defaultConfiguration = .init(
-        metrics: [.wallClock, .throughput, .mallocCountTotal],
-        // Each sample times 1000 operations; Scripts/bench-report.py reads this tag to report per operation.
-        tags: ["scale": "1000"],
-        timeUnits: .nanoseconds,
-        warmupIterations: 3,
-        scalingFactor: .kilo,
-        maxDuration: .seconds(2),
-        maxIterations: 10_000
-    )
+    Benchmark.defaultConfiguration = .reported(scale: 1000, warmupIterations: 3, maxIterations: 10_000)
 
     // The reference page's 14-claim augmented payload, as each side takes it.
     let payload = ReferencePayload.augmented

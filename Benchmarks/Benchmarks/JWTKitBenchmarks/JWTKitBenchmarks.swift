@@ -11,16 +11,7 @@ import JWTKitFixtures
 // implementation with "ours".
 
 let benchmarks: @Sendable () -> Void = {
-    Benchmark.defaultConfiguration = .init(
-        metrics: [.wallClock, .throughput, .mallocCountTotal],
-        // Each sample times one operation; Scripts/bench-report.py reads this tag to report per operation.
-        tags: ["scale": "1"],
-        timeUnits: .nanoseconds,
-        warmupIterations: 10,
-        scalingFactor: .one,
-        maxDuration: .seconds(2),
-        maxIterations: 100_000
-    )
+    Benchmark.defaultConfiguration = .reported()
 
     let decoder = JSONDecoder()
     decoder.dateDecodingStrategy = .secondsSince1970

@@ -139,13 +139,9 @@ private final class Fixture: Sendable {
 }
 
 let benchmarks: @Sendable () -> Void = {
-    Benchmark.defaultConfiguration = .init(
-        metrics: [.wallClock, .throughput, .mallocCountTotal],
-        // Each sample times one refresh; Scripts/bench-report.py reads this tag to report per operation.
-        tags: ["scale": "1"],
+    Benchmark.defaultConfiguration = .reported(
         timeUnits: .microseconds,
         warmupIterations: 20,
-        scalingFactor: .one,
         maxDuration: .seconds(3),
         maxIterations: 20_000
     )
