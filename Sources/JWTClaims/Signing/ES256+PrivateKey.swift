@@ -13,7 +13,7 @@ extension ES256 {
         private let publicPart: PublicKey
 
         /// Wraps a validated key.
-        private init(core: ECPrivateKeyCore) {
+        init(core: ECPrivateKeyCore) {
             self.core = core
             publicPart = PublicKey(core: core.publicKey)
         }

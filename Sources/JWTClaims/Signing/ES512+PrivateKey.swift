@@ -8,6 +8,11 @@ extension ES512 {
         /// The shared ECDSA implementation, on P-521.
         let core: ECPrivateKeyCore
 
+        /// Wraps a validated key.
+        init(core: ECPrivateKeyCore) {
+            self.core = core
+        }
+
         /// Generates a new random key with OpenSSL's default random generator.
         ///
         /// - Throws: ``JWTError/Code/cryptographicFailure`` only if OpenSSL cannot generate a key.

@@ -65,11 +65,7 @@ public struct JWTSigningKey: Sendable {
     public init(generatingFor algorithm: JWSAlgorithm) throws(JWTError) {
         switch algorithm.family {
         case .ecdsa:
-            switch algorithm.backing {
-            case .es384: storage = .es384(try ES384.PrivateKey())
-            case .es512: storage = .es512(try ES512.PrivateKey())
-            default: storage = .es256(try ES256.PrivateKey())
-            }
+            storage = Self.ec(try ECPrivateKeyCore(generatingOn: ECCurve.of(algorithm) ?? .p256))
         case .eddsa: storage = .eddsa(try EdDSA.PrivateKey())
         case .rsaPKCS1, .rsaPSS: storage = .rsa(try RSA.PrivateKey(algorithm: algorithm))
         case .hmac: storage = .hmac(try HMAC.Key(algorithm: algorithm))
@@ -104,16 +100,12 @@ public struct JWTSigningKey: Sendable {
             )
         }
         let (_, family) = try KeyRecognition.recognize(document.block, encoding: .pem, label: document.label)
-        try self.init(family: family, algorithm: algorithm) { (curve) throws(JWTError) in
-            switch curve.algorithm.backing {
-            case .es384: .es384(try ES384.PrivateKey(pemRepresentation: pemRepresentation))
-            case .es512: .es512(try ES512.PrivateKey(pemRepresentation: pemRepresentation))
-            default: .es256(try ES256.PrivateKey(pemRepresentation: pemRepresentation))
-            }
+        storage = try KeyRecognition.importKey(of: family, algorithm: algorithm) { (curve) throws(JWTError) in
+            Self.ec(try ECPrivateKeyCore(curve: curve, pemRepresentation: pemRepresentation))
         } eddsa: { () throws(JWTError) in
-            try EdDSA.PrivateKey(pemRepresentation: pemRepresentation)
+            .eddsa(try EdDSA.PrivateKey(pemRepresentation: pemRepresentation))
         } rsa: { (algorithm) throws(JWTError) in
-            try RSA.PrivateKey(pemRepresentation: pemRepresentation, algorithm: algorithm)
+            .rsa(try RSA.PrivateKey(pemRepresentation: pemRepresentation, algorithm: algorithm))
         }
     }
 
@@ -129,36 +121,21 @@ public struct JWTSigningKey: Sendable {
         guard isPrivate else {
             throw .invalidKey("the DER input is a public key; signing needs the private key")
         }
-        try self.init(family: family, algorithm: algorithm) { (curve) throws(JWTError) in
-            switch curve.algorithm.backing {
-            case .es384: .es384(try ES384.PrivateKey(derRepresentation: bytes))
-            case .es512: .es512(try ES512.PrivateKey(derRepresentation: bytes))
-            default: .es256(try ES256.PrivateKey(derRepresentation: bytes))
-            }
+        storage = try KeyRecognition.importKey(of: family, algorithm: algorithm) { (curve) throws(JWTError) in
+            Self.ec(try ECPrivateKeyCore(curve: curve, derRepresentation: bytes))
         } eddsa: { () throws(JWTError) in
-            try EdDSA.PrivateKey(derRepresentation: bytes)
+            .eddsa(try EdDSA.PrivateKey(derRepresentation: bytes))
         } rsa: { (algorithm) throws(JWTError) in
-            try RSA.PrivateKey(derRepresentation: bytes, algorithm: algorithm)
+            .rsa(try RSA.PrivateKey(derRepresentation: bytes, algorithm: algorithm))
         }
     }
 
-    /// Dispatches a recognised PEM or DER key to its family's import, binding the algorithm.
-    private init(
-        family: KeyRecognition.Family,
-        algorithm: JWSAlgorithm?,
-        ec: (ECCurve) throws(JWTError) -> Storage,
-        eddsa: () throws(JWTError) -> EdDSA.PrivateKey,
-        rsa: (JWSAlgorithm) throws(JWTError) -> RSA.PrivateKey
-    ) throws(JWTError) {
-        switch family {
-        case .ec(let curve):
-            _ = try KeyRecognition.bind(curve.algorithm, explicit: algorithm, keyDescription: "a \(curve.name) key")
-            storage = try ec(curve)
-        case .eddsa:
-            _ = try KeyRecognition.bind(.eddsa, explicit: algorithm, keyDescription: "an Ed25519 key")
-            storage = .eddsa(try eddsa())
-        case .rsa:
-            storage = .rsa(try rsa(KeyRecognition.rsaAlgorithm(algorithm)))
+    /// The storage for an EC private key, by its curve.
+    private static func ec(_ core: ECPrivateKeyCore) -> Storage {
+        switch core.curve.algorithm.backing {
+        case .es384: .es384(ES384.PrivateKey(core: core))
+        case .es512: .es512(ES512.PrivateKey(core: core))
+        default: .es256(ES256.PrivateKey(core: core))
         }
     }
 
@@ -172,28 +149,14 @@ public struct JWTSigningKey: Sendable {
     ///   ``HMAC/Key/init(jwk:algorithm:)``); ``JWTError/Code/unsupportedKey`` for another `kty` or `crv`, or an
     ///   algorithm the key cannot do.
     public init(jwk: JSONObject, algorithm: JWSAlgorithm? = nil) throws(JWTError) {
-        let keyType = try JWKReader(jwk).keyType()
-        switch keyType {
-        case "EC":
-            let curve = try KeyRecognition.curve(ofJWK: jwk)
-            _ = try KeyRecognition.bind(curve.algorithm, explicit: algorithm, keyDescription: "a \(curve.name) key")
-            switch curve.algorithm.backing {
-            case .es384: storage = .es384(try ES384.PrivateKey(jwk: jwk))
-            case .es512: storage = .es512(try ES512.PrivateKey(jwk: jwk))
-            default: storage = .es256(try ES256.PrivateKey(jwk: jwk))
-            }
-        case "OKP":
-            let key = try EdDSA.PrivateKey(jwk: jwk)
-            _ = try KeyRecognition.bind(.eddsa, explicit: algorithm, keyDescription: "an Ed25519 key")
-            storage = .eddsa(key)
-        case "RSA":
-            storage = .rsa(try RSA.PrivateKey(jwk: jwk, algorithm: algorithm))
-        case "oct":
-            storage = .hmac(try HMAC.Key(jwk: jwk, algorithm: algorithm))
-        default:
-            throw .unsupportedKey(
-                "the JWK has kty \(JWTError.quoted(keyType)); JOSE signs with kty \"EC\", \"OKP\", \"RSA\" and \"oct\""
-            )
+        storage = try KeyRecognition.importJWK(jwk, algorithm: algorithm) { (curve) throws(JWTError) in
+            Self.ec(try ECPrivateKeyCore(curve: curve, jwk: jwk))
+        } eddsa: { () throws(JWTError) in
+            .eddsa(try EdDSA.PrivateKey(jwk: jwk))
+        } rsa: { () throws(JWTError) in
+            .rsa(try RSA.PrivateKey(jwk: jwk, algorithm: algorithm))
+        } oct: { () throws(JWTError) in
+            .hmac(try HMAC.Key(jwk: jwk, algorithm: algorithm))
         }
     }
 

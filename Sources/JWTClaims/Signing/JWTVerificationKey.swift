@@ -82,21 +82,17 @@ public struct JWTVerificationKey: Sendable {
             throw PEMDocument.wrongLabelError(
                 document.label,
                 expected: "\"PUBLIC KEY\" or \"RSA PUBLIC KEY\"",
-                importer: "JWTSigningKey",
+                importer: "JWTVerificationKey",
                 requirement: "verifying needs a public key"
             )
         }
         let (_, family) = try KeyRecognition.recognize(document.block, encoding: .pem, label: document.label)
-        storage = try Self.storage(family: family, algorithm: algorithm) { (curve) throws(JWTError) in
-            switch curve.algorithm.backing {
-            case .es384: .es384(try ES384.PublicKey(pemRepresentation: pemRepresentation))
-            case .es512: .es512(try ES512.PublicKey(pemRepresentation: pemRepresentation))
-            default: .es256(try ES256.PublicKey(pemRepresentation: pemRepresentation))
-            }
+        storage = try KeyRecognition.importKey(of: family, algorithm: algorithm) { (curve) throws(JWTError) in
+            Self.ec(try ECPublicKeyCore(curve: curve, pemRepresentation: pemRepresentation))
         } eddsa: { () throws(JWTError) in
-            try EdDSA.PublicKey(pemRepresentation: pemRepresentation)
+            .eddsa(try EdDSA.PublicKey(pemRepresentation: pemRepresentation))
         } rsa: { (algorithm) throws(JWTError) in
-            try RSA.PublicKey(pemRepresentation: pemRepresentation, algorithm: algorithm)
+            .rsa(try RSA.PublicKey(pemRepresentation: pemRepresentation, algorithm: algorithm))
         }
     }
 
@@ -115,36 +111,21 @@ public struct JWTVerificationKey: Sendable {
                 "the DER input is a private key; import it as JWTSigningKey and use its verificationKey"
             )
         }
-        storage = try Self.storage(family: family, algorithm: algorithm) { (curve) throws(JWTError) in
-            switch curve.algorithm.backing {
-            case .es384: .es384(try ES384.PublicKey(derRepresentation: bytes))
-            case .es512: .es512(try ES512.PublicKey(derRepresentation: bytes))
-            default: .es256(try ES256.PublicKey(derRepresentation: bytes))
-            }
+        storage = try KeyRecognition.importKey(of: family, algorithm: algorithm) { (curve) throws(JWTError) in
+            Self.ec(try ECPublicKeyCore(curve: curve, derRepresentation: bytes))
         } eddsa: { () throws(JWTError) in
-            try EdDSA.PublicKey(derRepresentation: bytes)
+            .eddsa(try EdDSA.PublicKey(derRepresentation: bytes))
         } rsa: { (algorithm) throws(JWTError) in
-            try RSA.PublicKey(derRepresentation: bytes, algorithm: algorithm)
+            .rsa(try RSA.PublicKey(derRepresentation: bytes, algorithm: algorithm))
         }
     }
 
-    /// Dispatches a recognised PEM or DER key to its family's import, binding the algorithm.
-    private static func storage(
-        family: KeyRecognition.Family,
-        algorithm: JWSAlgorithm?,
-        ec: (ECCurve) throws(JWTError) -> Storage,
-        eddsa: () throws(JWTError) -> EdDSA.PublicKey,
-        rsa: (JWSAlgorithm) throws(JWTError) -> RSA.PublicKey
-    ) throws(JWTError) -> Storage {
-        switch family {
-        case .ec(let curve):
-            _ = try KeyRecognition.bind(curve.algorithm, explicit: algorithm, keyDescription: "a \(curve.name) key")
-            return try ec(curve)
-        case .eddsa:
-            _ = try KeyRecognition.bind(.eddsa, explicit: algorithm, keyDescription: "an Ed25519 key")
-            return .eddsa(try eddsa())
-        case .rsa:
-            return .rsa(try rsa(KeyRecognition.rsaAlgorithm(algorithm)))
+    /// The storage for an EC public key, by its curve.
+    private static func ec(_ core: ECPublicKeyCore) -> Storage {
+        switch core.curve.algorithm.backing {
+        case .es384: .es384(ES384.PublicKey(core: core))
+        case .es512: .es512(ES512.PublicKey(core: core))
+        default: .es256(ES256.PublicKey(core: core))
         }
     }
 
@@ -159,28 +140,14 @@ public struct JWTVerificationKey: Sendable {
     ///   ``HMAC/Key/init(jwk:algorithm:)``); ``JWTError/Code/unsupportedKey`` for another `kty` or `crv`, or an
     ///   algorithm the key cannot do.
     public init(jwk: JSONObject, algorithm: JWSAlgorithm? = nil) throws(JWTError) {
-        let keyType = try JWKReader(jwk).keyType()
-        switch keyType {
-        case "EC":
-            let curve = try KeyRecognition.curve(ofJWK: jwk)
-            _ = try KeyRecognition.bind(curve.algorithm, explicit: algorithm, keyDescription: "a \(curve.name) key")
-            switch curve.algorithm.backing {
-            case .es384: storage = .es384(try ES384.PublicKey(jwk: jwk))
-            case .es512: storage = .es512(try ES512.PublicKey(jwk: jwk))
-            default: storage = .es256(try ES256.PublicKey(jwk: jwk))
-            }
-        case "OKP":
-            let key = try EdDSA.PublicKey(jwk: jwk)
-            _ = try KeyRecognition.bind(.eddsa, explicit: algorithm, keyDescription: "an Ed25519 key")
-            storage = .eddsa(key)
-        case "RSA":
-            storage = .rsa(try RSA.PublicKey(jwk: jwk, algorithm: algorithm))
-        case "oct":
-            storage = .hmac(try HMAC.Key(jwk: jwk, algorithm: algorithm))
-        default:
-            throw .unsupportedKey(
-                "the JWK has kty \(JWTError.quoted(keyType)); JOSE signs with kty \"EC\", \"OKP\", \"RSA\" and \"oct\""
-            )
+        storage = try KeyRecognition.importJWK(jwk, algorithm: algorithm) { (curve) throws(JWTError) in
+            Self.ec(try ECPublicKeyCore(curve: curve, jwk: jwk))
+        } eddsa: { () throws(JWTError) in
+            .eddsa(try EdDSA.PublicKey(jwk: jwk))
+        } rsa: { () throws(JWTError) in
+            .rsa(try RSA.PublicKey(jwk: jwk, algorithm: algorithm))
+        } oct: { () throws(JWTError) in
+            .hmac(try HMAC.Key(jwk: jwk, algorithm: algorithm))
         }
     }
 

@@ -58,6 +58,59 @@ enum KeyRecognition {
         [.other("ED448"), .other("X25519"), .other("X448")].contains(kind)
     }
 
+    /// Binds a recognised PEM or DER key's algorithm and hands the key to its family's import: the one dispatch that
+    /// signing and verification keys share (they differ only in the key types the closures make).
+    static func importKey<Key>(
+        of family: Family,
+        algorithm: JWSAlgorithm?,
+        ec: (ECCurve) throws(JWTError) -> Key,
+        eddsa: () throws(JWTError) -> Key,
+        rsa: (JWSAlgorithm) throws(JWTError) -> Key
+    ) throws(JWTError) -> Key {
+        switch family {
+        case .ec(let curve):
+            _ = try bind(curve.algorithm, explicit: algorithm, keyDescription: "a \(curve.name) key")
+            return try ec(curve)
+        case .eddsa:
+            _ = try bind(.eddsa, explicit: algorithm, keyDescription: "an Ed25519 key")
+            return try eddsa()
+        case .rsa:
+            return try rsa(rsaAlgorithm(algorithm))
+        }
+    }
+
+    /// Recognises a JWK by its `kty` (and an EC key's `crv`, whose algorithm is bound first) and hands it to its
+    /// family's import; an Ed25519 key is imported before its algorithm is bound, and RSA and oct imports bind
+    /// their own (from `alg` or `algorithm`).
+    static func importJWK<Key>(
+        _ jwk: JSONObject,
+        algorithm: JWSAlgorithm?,
+        ec: (ECCurve) throws(JWTError) -> Key,
+        eddsa: () throws(JWTError) -> Key,
+        rsa: () throws(JWTError) -> Key,
+        oct: () throws(JWTError) -> Key
+    ) throws(JWTError) -> Key {
+        let keyType = try JWKReader(jwk).keyType()
+        switch keyType {
+        case "EC":
+            let curve = try curve(ofJWK: jwk)
+            _ = try bind(curve.algorithm, explicit: algorithm, keyDescription: "a \(curve.name) key")
+            return try ec(curve)
+        case "OKP":
+            let key = try eddsa()
+            _ = try bind(.eddsa, explicit: algorithm, keyDescription: "an Ed25519 key")
+            return key
+        case "RSA":
+            return try rsa()
+        case "oct":
+            return try oct()
+        default:
+            throw .unsupportedKey(
+                "the JWK has kty \(JWTError.quoted(keyType)); JOSE signs with kty \"EC\", \"OKP\", \"RSA\" and \"oct\""
+            )
+        }
+    }
+
     /// The algorithm a key of a one-algorithm family is bound to, checked against the caller's.
     static func bind(
         _ own: JWSAlgorithm,
