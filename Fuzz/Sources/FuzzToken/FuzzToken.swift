@@ -1,12 +1,17 @@
 import FuzzSupport
 import JWTClaims
 
-/// Token decoding and verification with a fixed key.
+/// Token decoding and verification with a fixed key, and every other algorithm's verifier and signer.
 ///
 /// For every input (as token text): decoding and verifying either fail with a well-formed `JWTError`, or succeed
 /// consistently: a token that verifies also decodes to the same header and claims, only with `alg` ES256, and its
 /// signature verifies with the fixed key over its signing input. Any claims that decode are then signed with the
 /// fixed key, and that token must verify and give back exactly those claims.
+///
+/// Every other algorithm (ES384 to HS512) has a verifier over a key made when the fuzzer starts, which no input can
+/// hold a signature of: each must refuse every input with a well-formed error, whatever `alg` the fuzzer writes.
+/// The decoded claims are also re-signed with one of those keys, chosen by the input's length so that every
+/// algorithm's signer is exercised without running twelve signatures per input.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzToken(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let input = unsafe inputBytes(data, size)
@@ -22,7 +27,7 @@ public func fuzzTokenMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutab
 
 /// Makes the lazily created globals before the first input (see `runFuzzer`).
 private func warmUp() {
-    _ = (decodeErrors, headerErrors, verifyErrors, verifier, keySet, keySetVerifier, signer)
+    _ = (decodeErrors, headerErrors, verifyErrors, verifier, keySet, keySetVerifier, signer, otherAlgorithms)
 }
 
 private func callback(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
@@ -68,6 +73,18 @@ private let keySetVerifier = JWTVerifier(keySet: keySet)
 
 private let signer = JWTSigner(key: FuzzFixtures.privateKey, keyID: FuzzFixtures.keyID)
 
+/// A fresh key, its verifier and its signer for each algorithm beside ES256.
+private let otherAlgorithms: [(key: JWTSigningKey, verifier: JWTVerifier, signer: JWTSigner)] = {
+    do {
+        return try JWSAlgorithm.allCases.filter { $0 != .es256 }.map { (algorithm) throws(JWTError) in
+            let key = try JWTSigningKey(generatingFor: algorithm)
+            return (key, JWTVerifier(key: key.verificationKey), JWTSigner(key: key, keyID: algorithm.rawValue))
+        }
+    } catch {
+        invariantFailure("cannot make the other algorithms' keys: \(error)", [])
+    }
+}()
+
 private func checkToken(_ token: String, _ input: [UInt8]) {
     let length = token.utf8.count
     let decoded: UnverifiedJWT?
@@ -105,9 +122,41 @@ private func checkToken(_ token: String, _ input: [UInt8]) {
             }
         }
     }
+    for other in otherAlgorithms {
+        do {
+            let verified = try other.verifier.verify(token, now: FuzzFixtures.now)
+            invariantFailure("a fresh \(other.key.algorithm) key verified a fuzzed token (\(verified.header))", input)
+        } catch {
+            requireWellFormed(error, codes: verifyErrors, inputLength: length, input)
+        }
+    }
     if let decoded {
         checkResign(decoded, input)
+        checkResignOther(decoded, with: otherAlgorithms[length % otherAlgorithms.count], input)
     }
+}
+
+/// Signs claims that decoded with another algorithm's key: the token names that algorithm, its signature verifies
+/// with the key's verification key, and it carries exactly the same claims.
+private func checkResignOther(
+    _ decoded: UnverifiedJWT,
+    with other: (key: JWTSigningKey, verifier: JWTVerifier, signer: JWTSigner),
+    _ input: [UInt8]
+) {
+    let resigned: UnverifiedJWT
+    do {
+        let token = try other.signer.sign(decoded.claims)
+        resigned = try UnverifiedJWT(decoding: token, limits: JWTLimits(maximumTokenSize: 1 << 20))
+    } catch {
+        invariantFailure("signing decoded claims with \(other.key.algorithm) failed: \(error)", input)
+    }
+    require(resigned.header.algorithm == other.key.algorithm.rawValue, "re-signed with the wrong alg", input)
+    require(
+        other.key.verificationKey.isValidSignature(resigned.signature, for: resigned.signingInput),
+        "a \(other.key.algorithm) token the library signed does not verify",
+        input
+    )
+    require(resigned.claims.serialized() == decoded.claims.serialized(), "re-signed claims written differently", input)
 }
 
 /// Signs claims that decoded; the new token must verify and carry exactly the same claims, byte for byte.
