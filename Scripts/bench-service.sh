@@ -12,11 +12,15 @@
 #     alone cannot tell the layer's cost from wrk's);
 #   - a fresh serve process as shipped (SQLite store, cache on): its resident memory (VmRSS from /proc/PID/status,
 #     sampled every second) through at least SOAK_REQUESTS requests (default 100 000) of custom, verify and the
-#     refresh grant in turn.
+#     refresh grant in turn;
+#   - the floor under the HTTP layer: a bare Hummingbird server (Benchmarks/HTTPFloor, one route, no middleware, the
+#     same JWK Set bytes) in the same cells as the service's JWK Set, so that the service's cost above it is what its
+#     own layers (routing, CORS, rate limits, logging, errors, headers) add. HTTP_FLOOR=0 leaves it out.
 # Prints a Markdown report (kept with the raw output in .build/bench-service/).
 #
 # Usage: Scripts/bench-service.sh [SECONDS]   (default 5 seconds per cell; wrk must be installed; Linux only)
-# Environment: JWT_CLAIMS_BINARY (default: `swift build -c release`'s jwt-claims), SOAK_REQUESTS (default 100000).
+# Environment: JWT_CLAIMS_BINARY (default: `swift build -c release`'s jwt-claims), SOAK_REQUESTS (default 100000),
+# HTTP_FLOOR (default 1: build Benchmarks/HTTPFloor in release, a few minutes the first time, and run it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-5}"
@@ -27,6 +31,11 @@ binary="${JWT_CLAIMS_BINARY:-}"
 if [ -z "$binary" ]; then
     swift build -c release --product jwt-claims >&2
     binary="$(swift build -c release --show-bin-path)/jwt-claims"
+fi
+floor_binary=""
+if [ "${HTTP_FLOOR:-1}" != 0 ]; then
+    swift build -c release --package-path Benchmarks/HTTPFloor >&2
+    floor_binary="$(swift build -c release --package-path Benchmarks/HTTPFloor --show-bin-path)/HTTPFloor"
 fi
 results="$PWD/.build/bench-service"
 rm -rf "$results" && mkdir -p "$results"
@@ -131,11 +140,25 @@ for store in memory "sqlite:$work/tokens.sqlite"; do
     start_serve "$store" --verify-cache-entries 0
     read -r ACCESS_TOKEN _ < <(issue)
     export ACCESS_TOKEN
+    curl -sf "$url/.well-known/jwks.json" >"$work/jwks.json"
     for endpoint in verify custom refresh jwks; do
         for connections in 1 8 64; do cell "$label" "$endpoint" "$connections" "${seconds}s"; done
     done
     stop
 done
+
+# The floor: the same JWK Set bytes from a bare Hummingbird server, in the same cells.
+if [ -n "$floor_binary" ]; then
+    floor_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    "$floor_binary" "$floor_port" "$work/jwks.json" 2>>"$results/floor.log" &
+    pid=$!
+    url="http://127.0.0.1:$floor_port"
+    for _ in $(seq 100); do curl -sf "$url/.well-known/jwks.json" >/dev/null && break; sleep 0.1; done
+    cmp -s <(curl -sf "$url/.well-known/jwks.json") "$work/jwks.json" ||
+        { echo "error: the HTTP floor does not answer the service's JWK Set" >&2; exit 1; }
+    for connections in 1 8 64; do cell floor jwks "$connections" "${seconds}s"; done
+    stop
+fi
 
 # The verified-token cache on (the default): verify and custom present the same token on every request.
 start_serve memory
@@ -228,6 +251,13 @@ for pair in custom:augment verify:verify jwks:; do
     layer+=$'\n'$(printf '| %s | %.1f | %.1f | %.1f |' "${operation:-jwks (no cryptography)}" "$inside" "$service" \
         "$(echo "$service - $inside" | bc -l)")
 done
+if [ -n "$floor_binary" ]; then
+    floor=${cpu[floor-jwks-8]}
+    layer+=$'\n'$(printf '| the same JWK Set from a bare Hummingbird server (Benchmarks/HTTPFloor) | 0.0 | %.1f | %.1f |' \
+        "$floor" "$floor")
+    layer+=$'\n'$(printf '| the service'"'"'s own layers above that floor (jwks less floor) | | | %.1f |' \
+        "$(echo "${cpu[memory-jwks-8]} - $floor" | bc -l)")
+fi
 cache="| endpoint at 8 connections (memory store) | cache off (req/s) | cache on (req/s) | on / off |"
 cache+=$'\n'"|---|---|---|---|"
 for endpoint in verify custom; do
