@@ -43,6 +43,10 @@ echo "=== machine" >&2
 
 # Build first so that compiling never overlaps a measurement. The plugin builds the benchmark targets in release mode.
 echo "=== build (release)" >&2
+# The benchmark plugin leaves a release build plan behind that compiles the root package's trait-gated targets
+# (JWTClaimsPostgres, ...) without their trait's dependencies, so a second run failed with "no such module
+# 'PostgresNIO'"; drop the plan (not the compiled objects) to have it recomputed from Package.swift.
+rm -f Benchmarks/.build/release.yaml Benchmarks/.build/build.db
 swift build --package-path Benchmarks -c release >&2
 
 target_arguments=()
