@@ -13,9 +13,10 @@
 #   - a fresh serve process as shipped (SQLite store, cache on): its resident memory (VmRSS from /proc/PID/status,
 #     sampled every second) through at least SOAK_REQUESTS requests (default 100 000) of custom, verify and the
 #     refresh grant in turn;
-#   - the floor under the HTTP layer: a bare Hummingbird server (Benchmarks/HTTPFloor, one route, no middleware, the
-#     same JWK Set bytes) in the same cells as the service's JWK Set, so that the service's cost above it is what its
-#     own layers (routing, CORS, rate limits, logging, errors, headers) add. HTTP_FLOOR=0 leaves it out.
+#   - the floor under the HTTP layer: a bare Hummingbird server (Benchmarks/HTTPFloor, no middleware) answering the
+#     service's JWK Set bytes to a GET, and reading custom's request body and answering the same bytes to a POST, in
+#     the same cells as the service's JWK Set and custom, so that the service's cost above it is what its own layers
+#     (routing, authentication, CORS, rate limits, logging, errors, JSON) add. HTTP_FLOOR=0 leaves it out.
 # Prints a Markdown report (kept with the raw output in .build/bench-service/).
 #
 # Usage: Scripts/bench-service.sh [SECONDS]   (default 5 seconds per cell; wrk must be installed; Linux only)
@@ -157,6 +158,8 @@ if [ -n "$floor_binary" ]; then
     cmp -s <(curl -sf "$url/.well-known/jwks.json") "$work/jwks.json" ||
         { echo "error: the HTTP floor does not answer the service's JWK Set" >&2; exit 1; }
     for connections in 1 8 64; do cell floor jwks "$connections" "${seconds}s"; done
+    # The POST floor: custom's request (the same body) read whole and answered with the same fixed bytes.
+    for connections in 1 8 64; do cell floor custom "$connections" "${seconds}s"; done
     stop
 fi
 
@@ -257,6 +260,12 @@ if [ -n "$floor_binary" ]; then
         "$floor" "$floor")
     layer+=$'\n'$(printf '| the service'"'"'s own layers above that floor (jwks less floor) | | | %.1f |' \
         "$(echo "${cpu[memory-jwks-8]} - $floor" | bc -l)")
+    floor_post=${cpu[floor-custom-8]}
+    layer+=$'\n'$(printf '| a bare Hummingbird server reading custom'"'"'s request body, answering fixed bytes | 0.0 | %.1f | %.1f |' \
+        "$floor_post" "$floor_post")
+    augment=$(echo "($(speed_us "$results/speed-before.txt" augment) + $(speed_us "$results/speed-after.txt" augment)) / 2" | bc -l)
+    layer+=$'\n'$(printf '| custom'"'"'s own layers above the POST floor (custom less augment less that floor) | | | %.1f |' \
+        "$(echo "${cpu[memory-custom-8]} - $augment - $floor_post" | bc -l)")
 fi
 cache="| endpoint at 8 connections (memory store) | cache off (req/s) | cache on (req/s) | on / off |"
 cache+=$'\n'"|---|---|---|---|"
