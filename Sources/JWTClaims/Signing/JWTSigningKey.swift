@@ -252,14 +252,23 @@ public struct JWTSigningKey: Sendable {
     /// - Returns: the signature in JWS form: raw `R || S` for ECDSA, 64 bytes for EdDSA, as long as the modulus for
     ///   RSA, the full MAC for HMAC.
     /// - Throws: ``JWTError/Code/cryptographicFailure`` only if OpenSSL fails internally.
+    @inlinable  // specialised in the caller, as HMAC.Key.signature(for:) and for the same reason
     public func signature(for message: some Collection<UInt8>) throws(JWTError) -> [UInt8] {
+        try unsafe withContiguousBytes(of: message) { (bytes) throws(JWTError) in
+            try unsafe signature(forContiguous: bytes)
+        }
+    }
+
+    /// ``signature(for:)`` over bytes already in one buffer.
+    @usableFromInline
+    func signature(forContiguous message: UnsafeRawBufferPointer) throws(JWTError) -> [UInt8] {
         switch storage {
-        case .es256(let key): try key.signature(for: message).rawRepresentation
-        case .es384(let key): try key.signature(for: message).rawRepresentation
-        case .es512(let key): try key.signature(for: message).rawRepresentation
-        case .eddsa(let key): try key.signature(for: message)
-        case .rsa(let key): try key.signature(for: message)
-        case .hmac(let key): try key.signature(for: message)
+        case .es256(let key): try unsafe key.signature(for: message).rawRepresentation
+        case .es384(let key): try unsafe key.signature(for: message).rawRepresentation
+        case .es512(let key): try unsafe key.signature(for: message).rawRepresentation
+        case .eddsa(let key): try unsafe key.signature(for: message)
+        case .rsa(let key): try unsafe key.signature(for: message)
+        case .hmac(let key): try unsafe key.signature(forContiguous: message)
         }
     }
 

@@ -240,14 +240,26 @@ public struct JWTVerificationKey: Sendable {
     ///   - signature: the signature in JWS form (a token's decoded signature segment).
     ///   - message: the signed bytes.
     /// - Returns: `true` only if the signature verifies; `false` for a wrong one, including one of the wrong length.
+    @inlinable  // specialised in the caller, as HMAC.Key.isValidSignature(_:for:) and for the same reason
     public func isValidSignature(_ signature: some Collection<UInt8>, for message: some Collection<UInt8>) -> Bool {
+        let outcome = try? unsafe withContiguousBytes(of: signature) { (code) throws(JWTError) in
+            try unsafe withContiguousBytes(of: message) { (bytes) throws(JWTError) in
+                unsafe isValidSignature(contiguous: code, for: bytes)
+            }
+        }
+        return outcome ?? false
+    }
+
+    /// ``isValidSignature(_:for:)`` over bytes already in buffers.
+    @usableFromInline
+    func isValidSignature(contiguous signature: UnsafeRawBufferPointer, for message: UnsafeRawBufferPointer) -> Bool {
         switch storage {
-        case .es256(let key): key.isValidSignature(signature, for: message)
-        case .es384(let key): key.isValidSignature(signature, for: message)
-        case .es512(let key): key.isValidSignature(signature, for: message)
-        case .eddsa(let key): key.isValidSignature(signature, for: message)
-        case .rsa(let key): key.isValidSignature(signature, for: message)
-        case .hmac(let key): key.isValidSignature(signature, for: message)
+        case .es256(let key): unsafe key.isValidSignature(signature, for: message)
+        case .es384(let key): unsafe key.isValidSignature(signature, for: message)
+        case .es512(let key): unsafe key.isValidSignature(signature, for: message)
+        case .eddsa(let key): unsafe key.isValidSignature(signature, for: message)
+        case .rsa(let key): unsafe key.isValidSignature(signature, for: message)
+        case .hmac(let key): unsafe key.isValidSignature(contiguous: signature, for: message)
         }
     }
 
@@ -263,7 +275,9 @@ public struct JWTVerificationKey: Sendable {
             // The ES256 path of the old verifier, unchanged: the 64 bytes go inline, nothing else is allocated.
             return key.isValidSignature(try ES256.Signature(rawRepresentation: signature), for: signingInput)
         }
-        return isValidSignature(signature, for: signingInput)
+        return unsafe signature.withUnsafeBytes { code in
+            unsafe signingInput.withUnsafeBytes { bytes in unsafe isValidSignature(contiguous: code, for: bytes) }
+        }
     }
 }
 

@@ -8,6 +8,10 @@ import Synchronization
 /// (openssl-threads(7)), so a caller takes one out of the pool, uses it alone, and puts it back. When the pool is
 /// empty a new context is made; when it is full the returned context is freed. The pool therefore never holds more
 /// than ``capacity`` idle contexts, and concurrency is never limited by it.
+///
+/// One idle context sits in an atomic slot in front of the locked list: a single caller at a time (the common case)
+/// takes and returns it with one atomic exchange each instead of two lock round trips, which is measurable on an
+/// HMAC (0.6 µs of OpenSSL work).
 final class OpenSSLContextPool: Sendable {
     /// What the pool holds, which decides how a context is freed.
     enum Kind: Sendable {
@@ -27,6 +31,9 @@ final class OpenSSLContextPool: Sendable {
     static let capacity = 16
 
     private let kind: Kind
+    /// The address of one idle context, or 0.
+    private let hot = Atomic<UInt>(0)
+    /// Further idle contexts, at most ``capacity`` - 1.
     private let idle: Mutex<[IdleContext]>
 
     init(kind: Kind) {
@@ -41,7 +48,7 @@ final class OpenSSLContextPool: Sendable {
     /// ``capacity``. Every operation that succeeds leaves at least one behind, so tests read it as evidence that a
     /// key was, or was not, used.
     var idleCount: Int {
-        idle.withLock { $0.count }
+        idle.withLock { $0.count } + (hot.load(ordering: .relaxed) == 0 ? 0 : 1)
     }
 
     /// Runs `body` with a context of its own: an idle one from the pool, or a new one from `make`. The context goes
@@ -50,32 +57,60 @@ final class OpenSSLContextPool: Sendable {
         make: () throws(JWTError) -> OpaquePointer,
         _ body: (OpaquePointer) -> Result<Success, JWTError>
     ) throws(JWTError) -> Success {
-        let context: OpaquePointer
-        if let reused = idle.withLock({ $0.popLast() }) {
-            unsafe context = reused.pointer
-        } else {
-            unsafe context = try make()
-        }
-        let result = unsafe body(context)
-        switch result {
+        let context = try unsafe take(make: make)
+        switch unsafe body(context) {
         case .success(let value):
-            let isKept = idle.withLock { contexts in
-                guard contexts.count < Self.capacity else { return false }
-                unsafe contexts.append(IdleContext(pointer: context))
-                return true
-            }
-            if !isKept {
-                unsafe free(context)
-            }
+            unsafe giveBack(context)
             return value
         case .failure(let error):
-            unsafe free(context)
+            unsafe discard(context)
             throw error
         }
     }
 
+    /// A context for the caller alone: an idle one from the pool, or a new one from `make`. The caller must hand it
+    /// to ``giveBack(_:)`` after a successful use or to ``discard(_:)`` after a failed one, exactly once.
+    ///
+    /// The closure-free form of ``withContext(make:_:)``, for the cheapest operations (an HMAC costs about as much
+    /// as the generic machinery around a closure returning a `Result`).
+    func take(make: () throws(JWTError) -> OpaquePointer) throws(JWTError) -> OpaquePointer {
+        // Acquiring: whatever the last user of the context wrote into it happened before this.
+        if let reused = unsafe OpaquePointer(bitPattern: hot.exchange(0, ordering: .acquiring)) {
+            return unsafe reused
+        }
+        if let reused = idle.withLock({ $0.popLast() }) {
+            return unsafe reused.pointer
+        }
+        return try unsafe make()
+    }
+
+    /// Returns a context after a successful use: kept for the next caller, or freed when ``capacity`` contexts are
+    /// idle already.
+    func giveBack(_ context: OpaquePointer) {
+        let address = UInt(bitPattern: Int(bitPattern: context))
+        if hot.compareExchange(expected: 0, desired: address, ordering: .releasing).exchanged {
+            return
+        }
+        let isKept = idle.withLock { contexts in
+            guard contexts.count < Self.capacity - 1 else { return false }
+            unsafe contexts.append(IdleContext(pointer: context))
+            return true
+        }
+        if !isKept {
+            unsafe free(context)
+        }
+    }
+
+    /// Frees a context after a failed use: OpenSSL's state in it is not trusted any more.
+    func discard(_ context: OpaquePointer) {
+        unsafe free(context)
+    }
+
     /// Frees every idle context. Called from the owning key's `deinit`.
     func freeAll() {
+        if let context = unsafe OpaquePointer(bitPattern: hot.exchange(0, ordering: .acquiring)) {
+            unsafe free(context)
+        }
         let contexts = idle.withLock { contexts in
             defer { contexts.removeAll() }
             return contexts

@@ -6,9 +6,15 @@ internal import COpenSSL
 /// be blamed on this one, and every failure drains the whole queue (OpenSSL often pushes several entries, the first
 /// one being the root cause) into the reason text. No OpenSSL error code leaves this file except as text.
 enum OpenSSLErrorQueue {
-    /// Forgets every pending error on the calling thread. Wraps `ERR_clear_error`.
+    /// Forgets every pending error on the calling thread. Wraps `ERR_peek_error` and `ERR_clear_error`.
+    ///
+    /// The queue is almost always empty, and `ERR_clear_error` resets all sixteen of its slots whatever they hold
+    /// (about 800 instructions in OpenSSL 3.0, a third of our whole overhead on an HMAC), so it runs only when a peek
+    /// finds an entry.
     static func clear() {
-        ERR_clear_error()
+        if ERR_peek_error() != 0 {
+            ERR_clear_error()
+        }
     }
 
     /// Removes every pending error on the calling thread and renders them, oldest first, separated by "; ".
