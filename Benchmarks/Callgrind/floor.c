@@ -5,12 +5,15 @@
  * verify: Base64URL-decode nothing (the signature is decoded once, outside the loop), raw R||S -> DER by hand,
  *         SHA-256 of the signing input with a fetched EVP_MD, EVP_PKEY_verify with one EVP_PKEY_CTX set up once.
  * sign:   SHA-256 of the signing input, EVP_PKEY_sign with one cached EVP_PKEY_CTX, DER -> raw R||S by hand.
+ * hmac:   HMAC-SHA-256 of the signing input with one EVP_MAC_CTX keyed once and restarted with
+ *         EVP_MAC_init(ctx, NULL, 0, NULL) per MAC: what `openssl speed -hmac sha256` times.
  *
  * No token parsing, no JSON, no error-queue handling, no checks of r and s: a floor, not a verifier.
  *
- * Usage: floor verify|sign N TOKEN   (TOKEN from `CallgrindHarness token`)
+ * Usage: floor verify|sign|hmac N TOKEN   (TOKEN from `CallgrindHarness token`)
  */
 #include <openssl/evp.h>
+#include <openssl/core_names.h>
 #include <openssl/pem.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -94,6 +97,28 @@ static int der_to_raw(const unsigned char *der, size_t length, unsigned char raw
     return cursor == length;
 }
 
+/* HS256 with the harness's secret (64 ASCII bytes), N times; returns how many MACs succeeded. */
+static long hmac_loop(const unsigned char *input, size_t length, long count) {
+    static const char secret[] = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+    EVP_MAC *mac = EVP_MAC_fetch(NULL, "HMAC", NULL);
+    EVP_MAC_CTX *context = mac == NULL ? NULL : EVP_MAC_CTX_new(mac);
+    OSSL_PARAM parameters[] = {
+        OSSL_PARAM_construct_utf8_string("digest", "SHA256", 0),
+        OSSL_PARAM_construct_end(),
+    };
+    if (context == NULL || EVP_MAC_init(context, (const unsigned char *)secret, 64, parameters) != 1) return -1;
+    long succeeded = 0;
+    unsigned char code[32];
+    for (long i = 0; i < count; i++) {
+        size_t code_length = 0;
+        succeeded += EVP_MAC_init(context, NULL, 0, NULL) == 1 && EVP_MAC_update(context, input, length) == 1
+            && EVP_MAC_final(context, code, &code_length, sizeof code) == 1 && code_length == sizeof code;
+    }
+    EVP_MAC_CTX_free(context);
+    EVP_MAC_free(mac);
+    return succeeded;
+}
+
 static EVP_PKEY *read_key(const char *pem, int private) {
     BIO *bio = BIO_new_mem_buf(pem, -1);
     EVP_PKEY *key = private ? PEM_read_bio_PrivateKey(bio, NULL, NULL, NULL) : PEM_read_bio_PUBKEY(bio, NULL, NULL, NULL);
@@ -103,7 +128,7 @@ static EVP_PKEY *read_key(const char *pem, int private) {
 
 int main(int argc, char **argv) {
     if (argc != 4) {
-        fprintf(stderr, "usage: floor verify|sign N TOKEN\n");
+        fprintf(stderr, "usage: floor verify|sign|hmac N TOKEN\n");
         return 2;
     }
     int verify = strcmp(argv[1], "verify") == 0;
@@ -116,6 +141,11 @@ int main(int argc, char **argv) {
     unsigned char signature[64];
     if (b64url_decode(last_dot + 1, strlen(last_dot + 1), signature, sizeof signature) != 64) return 2;
 
+    if (strcmp(argv[1], "hmac") == 0) {
+        long succeeded = hmac_loop(signing_input, signing_length, count);
+        printf("hmac %ld: %ld\n", count, succeeded);
+        return succeeded == count ? 0 : 1;
+    }
     EVP_PKEY *key = read_key(verify ? public_pem : private_pem, !verify);
     EVP_MD *sha256 = EVP_MD_fetch(NULL, "SHA256", NULL);
     EVP_PKEY_CTX *context = EVP_PKEY_CTX_new_from_pkey(NULL, key, NULL);

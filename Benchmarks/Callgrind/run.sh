@@ -14,7 +14,7 @@ count="${1:-200}"
 shift || true
 modes=("$@")
 if [ ${#modes[@]} -eq 0 ]; then
-    modes=(verify-raw verify-token verify-cached sign-raw sign-token floor-verify floor-sign)
+    modes=(verify-raw verify-token verify-cached sign-raw sign-token hmac-sign-raw hmac-verify-raw floor-verify floor-sign floor-hmac)
 fi
 
 command -v valgrind >/dev/null || { echo "run.sh: valgrind is missing (apt-get install valgrind)" >&2; exit 2; }

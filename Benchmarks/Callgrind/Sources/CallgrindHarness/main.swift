@@ -11,6 +11,8 @@ import JWTClaims
 //   verify-raw     ES256.PublicKey.isValidSignature over the token's signing input, N times
 //   sign-raw       ES256.PrivateKey.signature over the token's signing input, N times
 //   verify-cached  JWTVerifier.verify with a JWTVerificationCache that already holds the token (hits), N times
+//   hmac-sign-raw    HMAC.Key.signature (HS256) over the token's signing input, N times
+//   hmac-verify-raw  HMAC.Key.isValidSignature (HS256) of that code, N times
 
 /// Ten minutes after the reference token's `iat`, inside its lifetime.
 let validationTime = NumericDate(secondsSince1970: 1_599_177_603 + 600)
@@ -21,7 +23,7 @@ struct HarnessError: Error, CustomStringConvertible {
 
 let arguments = CommandLine.arguments
 guard arguments.count == 3, let count = Int(arguments[2]), count >= 0 else {
-    throw HarnessError(description: "usage: CallgrindHarness token|verify-token|sign-token|verify-raw|sign-raw N")
+    throw HarnessError(description: "usage: CallgrindHarness MODE N (modes: see main.swift)")
 }
 
 let privateKey = try ES256.PrivateKey(pemRepresentation: BenchmarkKey.privateKeyPEM)
@@ -29,13 +31,17 @@ let publicKey = try ES256.PublicKey(pemRepresentation: BenchmarkKey.publicKeyPEM
 let signer = JWTSigner(key: privateKey)
 let verifier = JWTVerifier(key: publicKey)
 let cachedVerifier = JWTVerifier(key: publicKey, cache: JWTVerificationCache())
+/// The HS256 secret floor.c uses too: 64 ASCII bytes.
+let hmacKey = try HMAC.Key(bytes: Array(String(repeating: "0123456789abcdef", count: 4).utf8), algorithm: .hs256)
 let claims = try ClaimSet(parsing: ReferencePayload.original)
 let token = try signer.sign(claims)
 let unverified = try UnverifiedJWT(decoding: token)
 let signingInput = unverified.signingInput
 let signature = unverified.signature
-// The miss that fills the cache happens here, so that the N = 0 run subtracts it.
+let hmacCode = try hmacKey.signature(for: signingInput)
+// The miss that fills the cache, and the HMAC key's first context, happen here, so that the N = 0 run subtracts them.
 guard publicKey.isValidSignature(signature, for: signingInput),
+    hmacKey.isValidSignature(hmacCode, for: signingInput),
     try cachedVerifier.verify(token, now: validationTime).claims.count == claims.count
 else {
     throw HarnessError(description: "the reference token does not verify")
@@ -66,6 +72,14 @@ case "verify-raw":
 case "sign-raw":
     for _ in 0..<count {
         accepted += try privateKey.signature(for: signingInput).rawRepresentation.count
+    }
+case "hmac-sign-raw":
+    for _ in 0..<count {
+        accepted += try hmacKey.signature(for: signingInput).count
+    }
+case "hmac-verify-raw":
+    for _ in 0..<count where hmacKey.isValidSignature(hmacCode, for: signingInput) {
+        accepted += 1
     }
 default:
     throw HarnessError(description: "unknown mode \(arguments[1])")
