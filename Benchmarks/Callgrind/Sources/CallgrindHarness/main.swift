@@ -13,6 +13,8 @@ import JWTClaims
 //   verify-cached  JWTVerifier.verify with a JWTVerificationCache that already holds the token (hits), N times
 //   hmac-sign-raw    HMAC.Key.signature (HS256) over the token's signing input, N times
 //   hmac-verify-raw  HMAC.Key.isValidSignature (HS256) of that code, N times
+//   hmac-sign-key    JWTSigningKey.signature over an HS256 key (what the algorithm benchmarks call), N times
+//   hmac-verify-key  JWTVerificationKey.isValidSignature over an HS256 key, N times
 
 /// Ten minutes after the reference token's `iat`, inside its lifetime.
 let validationTime = NumericDate(secondsSince1970: 1_599_177_603 + 600)
@@ -39,6 +41,8 @@ let unverified = try UnverifiedJWT(decoding: token)
 let signingInput = unverified.signingInput
 let signature = unverified.signature
 let hmacCode = try hmacKey.signature(for: signingInput)
+let hmacSigningKey = JWTSigningKey(hmacKey)
+let hmacVerificationKey = hmacSigningKey.verificationKey
 // The miss that fills the cache, and the HMAC key's first context, happen here, so that the N = 0 run subtracts them.
 guard publicKey.isValidSignature(signature, for: signingInput),
     hmacKey.isValidSignature(hmacCode, for: signingInput),
@@ -79,6 +83,14 @@ case "hmac-sign-raw":
     }
 case "hmac-verify-raw":
     for _ in 0..<count where hmacKey.isValidSignature(hmacCode, for: signingInput) {
+        accepted += 1
+    }
+case "hmac-sign-key":
+    for _ in 0..<count {
+        accepted += try hmacSigningKey.signature(for: signingInput).count
+    }
+case "hmac-verify-key":
+    for _ in 0..<count where hmacVerificationKey.isValidSignature(hmacCode, for: signingInput) {
         accepted += 1
     }
 default:
