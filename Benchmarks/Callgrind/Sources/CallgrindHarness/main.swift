@@ -1,5 +1,11 @@
 import JWTClaims
 
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
 // Signs and verifies the reference ES256 token a given number of times, and nothing else, so that valgrind's
 // callgrind can count the instructions one operation costs: run.sh runs each mode with N and with 0 iterations and
 // divides the difference by N, which cancels the process start and the key import.
@@ -15,6 +21,8 @@ import JWTClaims
 //   hmac-verify-raw  HMAC.Key.isValidSignature (HS256) of that code, N times
 //   hmac-sign-key    JWTSigningKey.signature over an HS256 key (what the algorithm benchmarks call), N times
 //   hmac-verify-key  JWTVerificationKey.isValidSignature over an HS256 key, N times
+//
+// And, for loop.sh rather than callgrind: CallgrindHarness loop ALG sign|verify SECONDS (TimedLoop.swift).
 
 /// Ten minutes after the reference token's `iat`, inside its lifetime.
 let validationTime = NumericDate(secondsSince1970: 1_599_177_603 + 600)
@@ -24,6 +32,10 @@ struct HarnessError: Error, CustomStringConvertible {
 }
 
 let arguments = CommandLine.arguments
+if arguments.count > 1, arguments[1] == "loop" {
+    print(try timedLoop(arguments))
+    exit(0)
+}
 guard arguments.count == 3, let count = Int(arguments[2]), count >= 0 else {
     throw HarnessError(description: "usage: CallgrindHarness MODE N (modes: see main.swift)")
 }
