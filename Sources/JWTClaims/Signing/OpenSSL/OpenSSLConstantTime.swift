@@ -15,15 +15,4 @@ enum OpenSSLConstantTime {
             }
         }
     }
-
-    /// Whether `lhs` and `rhs` hold the same bytes, in time that depends only on their length: a MAC we computed
-    /// against one presented in a token, without copying the presented one first. Wraps `CRYPTO_memcmp`.
-    static func equals(_ lhs: [UInt8], _ rhs: UnsafeRawBufferPointer) -> Bool {
-        guard lhs.count == rhs.count else { return false }
-        guard !lhs.isEmpty else { return true }
-        return unsafe lhs.withUnsafeBytes { left in
-            // Both buffers hold the same, non-zero number of bytes, so their base addresses are non-nil.
-            unsafe CRYPTO_memcmp(left.baseAddress, rhs.baseAddress, left.count) == 0
-        }
-    }
 }
