@@ -48,7 +48,11 @@ private struct SignedFixture: Sendable {
 }
 
 /// jwt-kit's keys for `algorithm` and a token they signed with `claims`.
-private func signedFixture(_ algorithm: JWSAlgorithm, _ key: JWTSigningKey, _ claims: ReferenceClaims) async throws
+private func signedFixture(
+    _ algorithm: JWSAlgorithm,
+    _ key: JWTSigningKey,
+    _ claims: ReferenceClaims
+) async throws
     -> SignedFixture
 {
     let keys = try await jwtKitKeys(for: algorithm, key: key)

@@ -6,6 +6,7 @@ import JWTKit
 ///
 /// Its members are declared in the page's order, so jwt-kit writes them in that order.
 public struct ReferenceClaims: JWTPayload, Equatable {
+    /// The claim names on the wire.
     public enum CodingKeys: String, CodingKey {
         case audience = "aud"
         case authenticationMethod = "authentication_method"
@@ -20,16 +21,27 @@ public struct ReferenceClaims: JWTPayload, Equatable {
         case type
     }
 
+    /// `aud`.
     public var audience: AudienceClaim
+    /// `authentication_method`.
     public var authenticationMethod: String
+    /// `client_user_id`.
     public var clientUserID: String
+    /// `exp`.
     public var expiration: ExpirationClaim
+    /// `iat`.
     public var issuedAt: IssuedAtClaim
+    /// `identifier`.
     public var identifier: String
+    /// `iss`.
     public var issuer: IssuerClaim
+    /// `jti`.
     public var id: IDClaim
+    /// `scope`.
     public var scope: String
+    /// `sub`.
     public var subject: SubjectClaim
+    /// `type`.
     public var type: String
 
     /// Checks `exp` the way a real verifier must, at a fixed time inside the token's lifetime (the reference token
