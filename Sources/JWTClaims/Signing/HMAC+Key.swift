@@ -139,8 +139,8 @@ extension HMAC {
         @inlinable
         public func signature(for message: some Collection<UInt8>) throws(JWTError) -> [UInt8] {
             // Inlinable so that a caller in another module gets a copy specialised for its collection type: the
-            // unspecialised generic looked up generic metadata at run time on every call, a tenth of the cost of an
-            // HMAC of a token's signing input (Benchmarks/Callgrind).
+            // unspecialised generic looked up generic metadata at run time on every call, about 1,200 instructions
+            // (5%) on the HMAC of a token's signing input (Benchmarks/Callgrind).
             try unsafe withContiguousBytes(of: message) { (bytes) throws(JWTError) in
                 try unsafe signature(forContiguous: bytes)
             }

@@ -71,8 +71,8 @@ final class OpenSSLContextPool: Sendable {
     /// A context for the caller alone: an idle one from the pool, or a new one from `make`. The caller must hand it
     /// to ``giveBack(_:)`` after a successful use or to ``discard(_:)`` after a failed one, exactly once.
     ///
-    /// The closure-free form of ``withContext(make:_:)``, for the cheapest operations (an HMAC costs about as much
-    /// as the generic machinery around a closure returning a `Result`).
+    /// The closure-free form of ``withContext(make:_:)``, for the cheapest operations (on an HMAC the generic machinery
+    /// around a closure returning a `Result` costs several percent).
     func take(make: () throws(JWTError) -> OpaquePointer) throws(JWTError) -> OpaquePointer {
         // Acquiring: whatever the last user of the context wrote into it happened before this.
         if let reused = unsafe OpaquePointer(bitPattern: hot.exchange(0, ordering: .acquiring)) {
